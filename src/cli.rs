@@ -1,0 +1,73 @@
+//! The command line, with clap derive: doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::site::BuildOptions;
+
+/// Trellis builds competency-based curriculum sites from markdown.
+///
+/// Run it in the folder that holds your site's `site.toml`.
+#[derive(Debug, Parser)]
+#[command(name = "trellis", version, propagate_version = true)]
+pub struct Cli {
+    /// The site folder (the one with `site.toml`).
+    #[arg(short, long, global = true, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into `public/` (or `--output DIR`).
+    ///
+    /// The output is written aside and swapped in only when the whole build succeeded, so a
+    /// failed build leaves the previous output as it was.
+    Build {
+        /// Where to write the site.
+        #[arg(short, long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// Use this base URL instead of the one in site.toml (for sitemap.xml and robots.txt).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Include pages marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Load and validate everything, render in memory, write nothing.
+    Check {
+        /// Include pages marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+}
+
+impl Cli {
+    /// The build options this command line asks for.
+    pub fn build_options(&self) -> BuildOptions {
+        let mut options = BuildOptions { root: self.root.clone(), ..BuildOptions::default() };
+        match &self.command {
+            Command::Build { output, base_url, drafts } => {
+                options.output = output.clone();
+                options.base_url = base_url.clone();
+                options.drafts = *drafts;
+            }
+            Command::Check { drafts } => options.drafts = *drafts,
+        }
+        options
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_sound() {
+        Cli::command().debug_assert();
+    }
+}

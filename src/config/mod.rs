@@ -1,0 +1,172 @@
+//! `site.toml`: the site's settings, read once per build.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::Diagnostic;
+use crate::toml_error::toml_diagnostic;
+use crate::Error;
+
+pub const FILE_NAME: &str = "site.toml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// Absolute URL of the published site; used for sitemap.xml and robots.txt only.
+    #[serde(default = "default_base_url")]
+    pub base_url: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default = "default_theme")]
+    pub theme: Spanned<String>,
+    #[serde(default)]
+    pub menu: Vec<MenuItem>,
+    #[serde(default)]
+    pub taxonomies: Vec<TaxonomyConfig>,
+    #[serde(default)]
+    pub extra: toml::Table,
+    /// The folder that holds `site.toml`.
+    #[serde(skip)]
+    pub root: PathBuf,
+    /// The text of `site.toml`, to point at positions in it.
+    #[serde(skip)]
+    pub source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    pub title: String,
+    /// A content file, relative to `content/`, e.g. `framework/_index.md`.
+    pub page: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaxonomyConfig {
+    pub name: Spanned<String>,
+    pub title: String,
+}
+
+fn default_base_url() -> String {
+    "/".into()
+}
+fn default_language() -> String {
+    "en".into()
+}
+fn default_theme() -> Spanned<String> {
+    Spanned::new(0..0, "default".into())
+}
+
+impl Config {
+    /// Reads `<root>/site.toml`.
+    pub fn load(root: &Path) -> Result<Config, Error> {
+        let path = root.join(FILE_NAME);
+        if !path.is_file() {
+            return Err(Diagnostic::new(format!(
+                "could not find `{FILE_NAME}` in `{}`",
+                display_dir(root)
+            ))
+            .hint("run trellis in the folder that holds your site, or pass `--root <DIR>`")
+            .into());
+        }
+        let source = crate::fs::read_to_string(&path)?;
+        let rel = Path::new(FILE_NAME);
+        let mut config: Config =
+            toml::from_str(&source).map_err(|e| toml_diagnostic(rel, &source, 0, &e))?;
+        config.root = root.to_path_buf();
+        config.source = source;
+        config.validate(rel)?;
+        Ok(config)
+    }
+
+    fn validate(&self, rel: &Path) -> Result<(), Error> {
+        let mut ds = crate::diagnostic::Diagnostics::default();
+        let mut seen = BTreeMap::new();
+        for t in &self.taxonomies {
+            let name = t.name.get_ref();
+            if !crate::content::ids::is_slug(name) {
+                ds.push(
+                    Diagnostic::new(format!("invalid taxonomy name `{name}`"))
+                        .at(rel, &self.source, t.name.span())
+                        .hint("use lower-case letters, digits and dashes, e.g. `topics`"),
+                );
+            } else if seen.insert(name.clone(), ()).is_some() {
+                ds.push(
+                    Diagnostic::new(format!("taxonomy `{name}` is declared twice"))
+                        .at(rel, &self.source, t.name.span()),
+                );
+            }
+        }
+        ds.finish(())
+    }
+
+    /// The declared taxonomy with this name.
+    pub fn taxonomy(&self, name: &str) -> Option<&TaxonomyConfig> {
+        self.taxonomies.iter().find(|t| t.name.get_ref() == name)
+    }
+
+    /// The path part of `base_url`, always ending in `/` (e.g. `/sms/`).
+    pub fn base_path(&self) -> String {
+        let after_scheme = self
+            .base_url
+            .split_once("://")
+            .map_or(self.base_url.as_str(), |(_, rest)| rest);
+        let path = if self.base_url.contains("://") {
+            after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
+        } else {
+            after_scheme
+        };
+        let mut p = path.to_string();
+        if !p.starts_with('/') {
+            p.insert(0, '/');
+        }
+        if !p.ends_with('/') {
+            p.push('/');
+        }
+        p
+    }
+
+    /// `base_url` with a trailing slash, for absolute URLs in sitemap.xml.
+    pub fn absolute_base(&self) -> String {
+        let mut b = self.base_url.clone();
+        if !b.ends_with('/') {
+            b.push('/');
+        }
+        b
+    }
+}
+
+pub fn display_dir(p: &Path) -> String {
+    let s = p.display().to_string();
+    if s.is_empty() {
+        ".".into()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(base_url: &str) -> Config {
+        let mut c: Config = toml::from_str("title = \"t\"").unwrap();
+        c.base_url = base_url.into();
+        c
+    }
+
+    #[test]
+    fn base_path_of_urls() {
+        assert_eq!(config("https://example.org").base_path(), "/");
+        assert_eq!(config("https://example.org/sms").base_path(), "/sms/");
+        assert_eq!(config("/docs/").base_path(), "/docs/");
+        assert_eq!(config("https://example.org/sms").absolute_base(), "https://example.org/sms/");
+    }
+}

@@ -1,0 +1,264 @@
+//! Finds content files with walkdir, parses them in parallel, and arranges them into sections.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use super::front_matter::{self, SortBy};
+use super::{validate, Content, Page};
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+
+#[derive(Clone, Debug, Default)]
+pub struct LoadOptions {
+    /// Include pages marked `draft = true`.
+    pub drafts: bool,
+}
+
+/// Loads and resolves `content/`. Problems are collected, not fatal: the content that did load
+/// is returned with them, so later stages can report their own problems in the same build.
+pub fn load(config: &Config, options: &LoadOptions) -> (Content, Diagnostics) {
+    let mut ds = Diagnostics::default();
+    let dir = config.root.join("content");
+    let mut content = Content::default();
+    if dir.is_dir() {
+        let (markdown, assets) = find_files(&config.root, &dir, &mut ds);
+        content.assets = assets;
+        let results: Vec<Result<Page, Diagnostic>> = markdown
+            .par_iter()
+            .map(|(file, rel)| load_file(&config.root, file, rel))
+            .collect();
+        for (r, (file, rel)) in results.into_iter().zip(&markdown) {
+            match r {
+                Ok(page) => content.pages.push(page),
+                Err(d) => {
+                    ds.push(d);
+                    content.broken_files.insert(rel.clone());
+                    if let Ok(source) = crate::fs::read_to_string(&config.root.join(file)) {
+                        content.broken_ids.extend(front_matter::salvage_ids(&source));
+                    }
+                }
+            }
+        }
+        if !options.drafts {
+            drop_drafts(&mut content.pages);
+        }
+    } else {
+        ds.push(
+            Diagnostic::new(format!(
+                "could not find the `content` folder in `{}`",
+                crate::config::display_dir(&config.root)
+            ))
+            .hint("create `content/_index.md`: it is the home page"),
+        );
+    }
+    if !content.pages.iter().any(|p| p.rel == "_index.md") {
+        content.pages.push(implicit_home(config));
+    }
+    content.pages.sort_by(|a, b| a.rel.cmp(&b.rel));
+    content.by_rel = content
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.rel.clone(), i))
+        .collect();
+    content.home = content.by_rel["_index.md"];
+
+    arrange(&mut content, &mut ds);
+    validate::resolve(&mut content, config, &mut ds);
+    (content, ds)
+}
+
+/// A site without `content/_index.md` still has a home page: the site's title and its sections.
+fn implicit_home(config: &Config) -> Page {
+    let meta = toml::from_str(&format!("title = {}", toml::Value::String(config.title.clone())))
+        .expect("a title alone is valid front matter");
+    Page {
+        file: PathBuf::from("content/_index.md"),
+        rel: "_index.md".into(),
+        source: String::new(),
+        front_start: 0,
+        body_start: 0,
+        meta,
+        records: Vec::new(),
+        is_section: true,
+        path: String::new(),
+        parent: None,
+        pages: Vec::new(),
+        subsections: Vec::new(),
+    }
+}
+
+/// Markdown files (site-relative file, content-relative rel) and other files.
+fn find_files(
+    root: &Path,
+    dir: &Path,
+    ds: &mut Diagnostics,
+) -> (Vec<(PathBuf, String)>, Vec<PathBuf>) {
+    let mut markdown = Vec::new();
+    let mut assets = Vec::new();
+    for entry in WalkDir::new(dir).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                ds.push(Diagnostic::new(format!("could not read the content folder: {e}")));
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy();
+        if !entry.file_type().is_file() || name.starts_with('.') || name.ends_with('~') {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        let rel_str = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        if name.ends_with(".md") {
+            let file = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            markdown.push((file.to_path_buf(), rel_str));
+        } else {
+            assets.push(rel.to_path_buf());
+        }
+    }
+    (markdown, assets)
+}
+
+fn load_file(root: &Path, file: &Path, rel: &str) -> Result<Page, Diagnostic> {
+    let source = crate::fs::read_to_string(&root.join(file))
+        .map_err(|e| Diagnostic::new(e.to_string()).in_file(file))?;
+    let parsed = front_matter::parse(file, &source)?;
+    Ok(Page {
+        file: file.to_path_buf(),
+        rel: rel.to_string(),
+        front_start: parsed.front_start,
+        body_start: parsed.body_start,
+        source,
+        meta: parsed.meta,
+        records: parsed.records,
+        is_section: rel == "_index.md" || rel.ends_with("/_index.md"),
+        path: String::new(),
+        parent: None,
+        pages: Vec::new(),
+        subsections: Vec::new(),
+    })
+}
+
+/// Removes draft pages, and everything below a draft section.
+fn drop_drafts(pages: &mut Vec<Page>) {
+    let hidden: Vec<String> = pages
+        .iter()
+        .filter(|p| p.is_section && p.meta.draft && p.rel != "_index.md")
+        .map(|p| format!("{}/", section_dir(&p.rel)))
+        .collect();
+    pages.retain(|p| !p.meta.draft && !hidden.iter().any(|d| p.rel.starts_with(d)));
+}
+
+/// The folder of a section file: `modules/_index.md` -> `modules`, `_index.md` -> ``.
+fn section_dir(rel: &str) -> &str {
+    rel.strip_suffix("_index.md")
+        .map_or(rel, |d| d.trim_end_matches('/'))
+}
+
+fn parent_dir(dir: &str) -> Option<String> {
+    if dir.is_empty() {
+        None
+    } else {
+        Some(dir.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_string()))
+    }
+}
+
+/// Sets output paths, parents and ordered children.
+fn arrange(content: &mut Content, ds: &mut Diagnostics) {
+    let sections: BTreeMap<String, usize> = content
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.is_section)
+        .map(|(i, p)| (section_dir(&p.rel).to_string(), i))
+        .collect();
+
+    for page in &mut content.pages {
+        let dir = if page.is_section {
+            section_dir(&page.rel).to_string()
+        } else {
+            page.rel.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_string())
+        };
+        // The nearest enclosing section; a section starts looking above its own folder.
+        let mut search = if page.is_section { parent_dir(&dir) } else { Some(dir.clone()) };
+        while let Some(d) = search {
+            if let Some(&s) = sections.get(&d) {
+                page.parent = Some(s);
+                break;
+            }
+            search = parent_dir(&d);
+        }
+        page.path = if page.is_section {
+            if dir.is_empty() { String::new() } else { format!("{dir}/") }
+        } else {
+            let stem = page.rel.rsplit('/').next().unwrap_or(&page.rel).trim_end_matches(".md");
+            let name = page.meta.slug.as_ref().map_or(stem, |s| s.get_ref().as_str());
+            if dir.is_empty() { format!("{name}/") } else { format!("{dir}/{name}/") }
+        };
+    }
+
+    // Two files may not write the same output.
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, p) in content.pages.iter().enumerate() {
+        if let Some(&first) = seen.get(p.path.as_str()) {
+            let span = p.meta.slug.as_ref().map_or(0..0, |s| s.span());
+            ds.push(
+                p.error_at(
+                    format!(
+                        "`{}` would be written to `{}`, which `{}` already uses",
+                        p.rel,
+                        p.href(),
+                        content.pages[first].rel
+                    ),
+                    span,
+                )
+                .hint("give one of them a different `slug`"),
+            );
+        } else {
+            seen.insert(&p.path, i);
+        }
+    }
+
+    // Children, in each section's order.
+    let mut children: BTreeMap<usize, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for (i, p) in content.pages.iter().enumerate() {
+        if let Some(parent) = p.parent {
+            let entry = children.entry(parent).or_default();
+            if p.is_section { entry.1.push(i) } else { entry.0.push(i) }
+        }
+    }
+    for (section, (mut pages, mut subsections)) in children {
+        let sort_by = content.pages[section]
+            .meta
+            .sort_by
+            .as_ref()
+            .map_or(SortBy::Weight, |s| *s.get_ref());
+        let cmp = |a: &usize, b: &usize| compare(&content.pages[*a], &content.pages[*b], sort_by);
+        pages.sort_by(cmp);
+        subsections.sort_by(cmp);
+        content.pages[section].pages = pages;
+        content.pages[section].subsections = subsections;
+    }
+}
+
+fn compare(a: &Page, b: &Page, sort_by: SortBy) -> Ordering {
+    let by_title = || a.meta.title.cmp(&b.meta.title).then_with(|| a.rel.cmp(&b.rel));
+    match sort_by {
+        SortBy::Weight => a.meta.weight.cmp(&b.meta.weight).then_with(by_title),
+        SortBy::Title => by_title(),
+        // Newest first; undated pages last.
+        SortBy::Date => {
+            let key = |p: &Page| p.meta.date.as_ref().map(|d| d.to_string());
+            key(b).cmp(&key(a)).then_with(by_title)
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! User-facing errors about content: a message, a source position, the offending line with a
+//! caret, and a hint. A build collects every diagnostic before it reports, so an author sees all
+//! of a build's problems at once.
+
+use std::fmt::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+/// Where in a source file something is, as a byte range into the whole file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub path: PathBuf,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One problem found in a site's sources.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub message: String,
+    pub location: Option<Location>,
+    pub hint: Option<String>,
+    /// Resolved for display once the source text is known: (line, column, line text).
+    position: Option<(usize, usize, String)>,
+    width: usize,
+}
+
+impl Diagnostic {
+    pub fn new(message: impl Into<String>) -> Self {
+        Diagnostic {
+            message: message.into(),
+            location: None,
+            hint: None,
+            position: None,
+            width: 1,
+        }
+    }
+
+    /// Points at `span` (byte offsets into `source`, the whole text of `path`).
+    pub fn at(mut self, path: &Path, source: &str, span: std::ops::Range<usize>) -> Self {
+        let start = span.start.min(source.len());
+        let end = span.end.clamp(start, source.len());
+        let (line, col, text) = line_col(source, start);
+        let line_end = start + source[start..].find('\n').unwrap_or(source.len() - start);
+        self.width = source[start..end.min(line_end)].chars().count().max(1);
+        self.position = Some((line, col, text.to_string()));
+        self.location = Some(Location {
+            path: path.to_path_buf(),
+            start,
+            end,
+        });
+        self
+    }
+
+    /// Names a file without a position in it.
+    pub fn in_file(mut self, path: &Path) -> Self {
+        self.location = Some(Location {
+            path: path.to_path_buf(),
+            start: 0,
+            end: 0,
+        });
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// `path:line:col`, or just the path, or nothing.
+    pub fn origin(&self) -> Option<String> {
+        let loc = self.location.as_ref()?;
+        Some(match &self.position {
+            Some((line, col, _)) => format!("{}:{line}:{col}", loc.path.display()),
+            None => loc.path.display().to_string(),
+        })
+    }
+
+    fn sort_key(&self) -> (Option<&Path>, usize) {
+        (
+            self.location.as_ref().map(|l| l.path.as_path()),
+            self.location.as_ref().map_or(0, |l| l.start),
+        )
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "error: {}", self.message)?;
+        if let Some(origin) = self.origin() {
+            match &self.position {
+                Some((line, col, text)) => {
+                    let gutter = " ".repeat(line.to_string().len());
+                    writeln!(f, "{gutter}--> {origin}")?;
+                    writeln!(f, "{gutter} |")?;
+                    writeln!(f, "{line} | {}", text.trim_end())?;
+                    let pad: String = text
+                        .chars()
+                        .take(col - 1)
+                        .map(|c| if c == '\t' { '\t' } else { ' ' })
+                        .collect();
+                    writeln!(f, "{gutter} | {pad}{}", "^".repeat(self.width))?;
+                    if let Some(hint) = &self.hint {
+                        writeln!(f, "{gutter} = hint: {hint}")?;
+                    }
+                    return Ok(());
+                }
+                None => writeln!(f, " --> {origin}")?,
+            }
+        }
+        if let Some(hint) = &self.hint {
+            writeln!(f, "  = hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// 1-based line and column (in characters) of byte `offset`, and the text of that line.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize, &str) {
+    let offset = offset.min(source.len());
+    let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = offset + source[offset..].find('\n').unwrap_or(source.len() - offset);
+    let line = source[..offset].matches('\n').count() + 1;
+    let col = source[line_start..offset].chars().count() + 1;
+    (line, col, &source[line_start..line_end])
+}
+
+/// Every problem of one build, reported together.
+#[derive(Debug, Default)]
+pub struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.0.extend(other);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter()
+    }
+
+    /// Sorted by file and position, duplicates removed, so reports are stable.
+    pub fn into_sorted(mut self) -> Vec<Diagnostic> {
+        self.0.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.0.dedup();
+        self.0
+    }
+
+    /// Turns collected problems into a result: `Ok(value)` when there are none.
+    pub fn finish<T>(self, value: T) -> Result<T, crate::Error> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(crate::Error::Content(self.into_sorted()))
+        }
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+/// The report for a failed build: each diagnostic, then a count.
+pub fn report(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let _ = writeln!(out, "{d}");
+    }
+    let n = diagnostics.len();
+    let _ = writeln!(
+        out,
+        "error: found {n} problem{} in the site; nothing was written",
+        if n == 1 { "" } else { "s" }
+    );
+    out
+}
+
+/// The closest candidate to `input` (case-insensitive edit distance), for "did you mean" hints.
+pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let input_l = input.to_lowercase();
+    let limit = (input.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&input_l, &c.to_lowercase()), c))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let src = "ab\ncé d\n";
+        assert_eq!(line_col(src, 0), (1, 1, "ab"));
+        let off = src.find('d').unwrap();
+        assert_eq!(line_col(src, off), (2, 4, "cé d"));
+    }
+
+    #[test]
+    fn renders_with_caret_under_span() {
+        let src = "+++\ntitel = \"x\"\n+++\n";
+        let d = Diagnostic::new("unknown field `titel`")
+            .at(Path::new("content/a.md"), src, 4..9)
+            .hint("did you mean `title`?");
+        assert_eq!(
+            d.to_string(),
+            "error: unknown field `titel`\n --> content/a.md:2:1\n  |\n2 | titel = \"x\"\n  | ^^^^^\n  = hint: did you mean `title`?\n"
+        );
+    }
+
+    #[test]
+    fn closest_suggests_near_names_only() {
+        assert_eq!(closest("titel", ["title", "weight"]), Some("title"));
+        assert_eq!(closest("zzzzzz", ["title", "weight"]), None);
+        assert_eq!(closest("sms-4.2", ["SMS-4.2"]), Some("SMS-4.2"));
+    }
+}

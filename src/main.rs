@@ -1,0 +1,32 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use trellis::cli::{Cli, Command};
+use trellis::site;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let options = cli.build_options();
+    let result = match cli.command {
+        Command::Build { .. } => site::build(&options),
+        Command::Check { .. } => site::check(&options),
+    };
+    match result {
+        Ok(s) => {
+            let verb = if matches!(cli.command, Command::Build { .. }) { "Built" } else { "Checked" };
+            let place = match cli.command {
+                Command::Build { .. } => format!(" into {}", s.output.display()),
+                Command::Check { .. } => String::from("; nothing written"),
+            };
+            println!(
+                "{verb} {} pages and {} listing pages ({} competencies, {} objectives, {} resources) in {} ms{place}",
+                s.pages, s.generated, s.competencies, s.objectives, s.resources, s.millis
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprint!("{}", e.report());
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,340 @@
+//! Markdown to HTML with pulldown-cmark: cross-references by ID, stable heading anchors, a table
+//! of contents, highlighted code, and the plain text of the page.
+
+mod highlight;
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use pulldown_cmark::{BrokenLink, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+pub use highlight::stylesheet as highlight_stylesheet;
+
+use crate::content::{slugify, Content};
+use crate::diagnostic::Diagnostic;
+
+/// A heading in the table of contents.
+#[derive(Clone, Debug, serde::Serialize, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+    pub children: Vec<Heading>,
+}
+
+/// A rendered piece of markdown.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub toc: Vec<Heading>,
+    /// Plain text, for word counts and summaries.
+    pub text: String,
+    /// Plain text before `<!-- more -->`, if the marker is present.
+    pub summary: Option<String>,
+}
+
+/// What a piece of markdown is rendered against.
+pub struct Context<'a> {
+    pub content: &'a Content,
+    /// Relative path from the page being rendered to the site root.
+    pub root: &'a str,
+    /// Anchors already used on the page (objectives, elements, resources): headings avoid them.
+    pub reserved: &'a BTreeSet<String>,
+    /// The file the markdown comes from, its whole text, and where the markdown starts in it.
+    pub file: &'a std::path::Path,
+    pub source: &'a str,
+    pub offset: usize,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Renders `markdown`; problems (unknown cross-references) go to `errors`.
+pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Rendered {
+    let mut callback = |link: BrokenLink| {
+        let label = link.reference.trim();
+        label.starts_with('@').then(|| (CowStr::from(label.to_string()), CowStr::from("")))
+    };
+    let parser = Parser::new_with_broken_link_callback(markdown, options(), Some(&mut callback));
+    let events: Vec<(Event, Range<usize>)> = parser.into_offset_iter().collect();
+
+    let mut out_events: Vec<Event> = Vec::with_capacity(events.len());
+    let mut text = String::new();
+    let mut summary = None;
+    let mut used: BTreeSet<String> = cx.reserved.clone();
+    let mut flat: Vec<(u8, String, String)> = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        let (event, range) = &events[i];
+        match event {
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                let end = find_end(&events, i);
+                let inner = &events[i + 1..end];
+                let title = plain_text(inner.iter().map(|(e, _)| e));
+                let mut anchor = match id {
+                    Some(id) => id.to_string(),
+                    None => {
+                        let s = slugify(&title);
+                        if s.is_empty() { "section".to_string() } else { s }
+                    }
+                };
+                if used.contains(&anchor) {
+                    let base = anchor.clone();
+                    let mut n = 1;
+                    while used.contains(&anchor) {
+                        anchor = format!("{base}-{n}");
+                        n += 1;
+                    }
+                }
+                used.insert(anchor.clone());
+                let lvl = heading_number(*level);
+                flat.push((lvl, anchor.clone(), title.clone()));
+                let mut open = format!("<h{lvl} id=\"{}\"", escape_html(&anchor));
+                if !classes.is_empty() {
+                    let cls: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
+                    open.push_str(&format!(" class=\"{}\"", escape_html(&cls.join(" "))));
+                }
+                for (k, v) in attrs {
+                    open.push_str(&format!(" {}=\"{}\"", escape_html(k), escape_html(v.as_deref().unwrap_or(""))));
+                }
+                open.push('>');
+                out_events.push(Event::Html(open.into()));
+                let inner_events: Vec<(Event, Range<usize>)> = inner.to_vec();
+                push_inline(&inner_events, cx, errors, &mut out_events, &mut text);
+                out_events.push(Event::Html(format!("</h{lvl}>\n").into()));
+                text.push('\n');
+                i = end + 1;
+                continue;
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let end = find_end(&events, i);
+                let code: String = events[i + 1..end]
+                    .iter()
+                    .filter_map(|(e, _)| match e {
+                        Event::Text(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or("").to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                out_events.push(Event::Html(code_block(&code, &lang).into()));
+                i = end + 1;
+                continue;
+            }
+            Event::Html(h) | Event::InlineHtml(h) if h.trim() == "<!-- more -->" && summary.is_none() => {
+                summary = Some(text.trim().to_string());
+                let _ = range;
+            }
+            _ => {
+                let end = if matches!(event, Event::Start(Tag::Link { .. })) { find_end(&events, i) } else { i };
+                push_inline(&events[i..=end], cx, errors, &mut out_events, &mut text);
+                if matches!(event, Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell)) {
+                    text.push('\n');
+                }
+                i = end + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
+    Rendered { html, toc: nest(flat), text, summary }
+}
+
+/// Pushes inline events, resolving `@` links; accumulates plain text.
+fn push_inline<'a>(
+    events: &[(Event<'a>, Range<usize>)],
+    cx: &Context,
+    errors: &mut Vec<Diagnostic>,
+    out: &mut Vec<Event<'a>>,
+    text: &mut String,
+) {
+    let mut i = 0;
+    while i < events.len() {
+        let (event, range) = &events[i];
+        if let Event::Start(Tag::Link { link_type, dest_url, title, id }) = event {
+            if let Some(reference) = dest_url.strip_prefix('@') {
+                let end = find_end(events, i);
+                let inner = &events[i + 1..end];
+                let inner_text = plain_text(inner.iter().map(|(e, _)| e));
+                let shortcut = matches!(link_type, LinkType::ShortcutUnknown | LinkType::CollapsedUnknown | LinkType::ReferenceUnknown)
+                    || inner_text.trim().is_empty()
+                    || inner_text.trim() == dest_url.as_ref();
+                match resolve(reference, cx) {
+                    Ok((href, label, tooltip)) => {
+                        let url = format!("{}{}", cx.root, href);
+                        out.push(Event::Start(Tag::Link {
+                            link_type: LinkType::Inline,
+                            dest_url: url.into(),
+                            title: tooltip.unwrap_or_else(|| title.to_string()).into(),
+                            id: id.clone(),
+                        }));
+                        if shortcut {
+                            out.push(Event::Text(label.clone().into()));
+                            text.push_str(&label);
+                        } else {
+                            push_inline(inner, cx, errors, out, text);
+                        }
+                        out.push(Event::End(TagEnd::Link));
+                    }
+                    Err((message, hint)) => {
+                        let span = cx.offset + range.start..cx.offset + range.end;
+                        let target = reference.trim_start_matches('/').split('#').next().unwrap_or("");
+                        if !cx.content.is_broken(target) {
+                            errors.push(Diagnostic::new(message).at(cx.file, cx.source, span).hint(hint));
+                        }
+                        if shortcut {
+                            out.push(Event::Text(reference.to_string().into()));
+                        } else {
+                            push_inline(inner, cx, errors, out, text);
+                        }
+                    }
+                }
+                i = end + 1;
+                continue;
+            }
+        }
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+        out.push(event.clone());
+        i += 1;
+    }
+}
+
+/// Resolves `SMS-4.2`, `lorig-2014`, or `/path/file.md#anchor` to (href, label, tooltip).
+fn resolve(reference: &str, cx: &Context) -> Result<(String, String, Option<String>), (String, String)> {
+    let content = cx.content;
+    if let Some(path) = reference.strip_prefix('/') {
+        let (file, anchor) = match path.split_once('#') {
+            Some((f, a)) => (f, Some(a)),
+            None => (path, None),
+        };
+        return match content.page_by_rel(file) {
+            Some(page) => {
+                let href = match anchor {
+                    Some(a) => format!("{}#{a}", page.href()),
+                    None => page.href(),
+                };
+                Ok((href, page.title().to_string(), None))
+            }
+            None => {
+                let rels = content.by_rel.keys().map(String::as_str);
+                let hint = match crate::diagnostic::closest(file, rels) {
+                    Some(near) => format!("did you mean `@/{near}`?"),
+                    None => "link to a file under `content/`, e.g. `@/modules/_index.md`".to_string(),
+                };
+                Err((format!("link to unknown content file `{file}`"), hint))
+            }
+        };
+    }
+    match content.ids.get(reference) {
+        Some(&target) => {
+            let (href, label) = content.target_link(target);
+            Ok((href, label, Some(content.target_title(target))))
+        }
+        None => {
+            let hint = match crate::diagnostic::closest(reference, content.ids.keys().map(String::as_str)) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => "cross-references name a competency (`SMS-1`), objective (`SMS-1.2`), framework element (`GP-1`) or resource key".to_string(),
+            };
+            Err((format!("unknown cross-reference `{reference}`"), hint))
+        }
+    }
+}
+
+fn code_block(code: &str, lang: &str) -> String {
+    let lang_attr = if lang.is_empty() { String::new() } else { format!(" class=\"language-{}\"", escape_html(lang)) };
+    let body = if lang.is_empty() { None } else { highlight::highlight(code, lang) };
+    match body {
+        Some(h) => format!("<pre class=\"code\"><code{lang_attr}>{h}</code></pre>\n"),
+        None => format!("<pre class=\"code\"><code{lang_attr}>{}</code></pre>\n", escape_html(code)),
+    }
+}
+
+/// Index of the End event matching the Start at `start`.
+fn find_end(events: &[(Event, Range<usize>)], start: usize) -> usize {
+    let mut depth = 0usize;
+    for (j, (e, _)) in events.iter().enumerate().skip(start) {
+        match e {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    return j;
+                }
+            }
+            _ => {}
+        }
+    }
+    events.len() - 1
+}
+
+fn plain_text<'a>(events: impl Iterator<Item = &'a Event<'a>>) -> String {
+    let mut s = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => s.push_str(t),
+            Event::SoftBreak | Event::HardBreak => s.push(' '),
+            _ => {}
+        }
+    }
+    s
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// The table of contents: `##` headings with their `###` children.
+fn nest(flat: Vec<(u8, String, String)>) -> Vec<Heading> {
+    let mut toc: Vec<Heading> = Vec::new();
+    for (level, id, title) in flat {
+        let h = Heading { level, id, title, children: Vec::new() };
+        match level {
+            2 => toc.push(h),
+            3 => match toc.last_mut() {
+                Some(parent) => parent.children.push(h),
+                None => toc.push(h),
+            },
+            _ => {}
+        }
+    }
+    toc
+}
+
+#[cfg(test)]
+mod tests;

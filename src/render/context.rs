@@ -1,0 +1,284 @@
+//! The data templates see, as serializable views of the content model (docs/templates.md is the
+//! contract). Hrefs are site-relative; templates prefix them with `root`.
+
+use serde::Serialize;
+
+use crate::content::{ids, Content, Target};
+use crate::markdown::Heading;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub href: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TermLink {
+    pub name: String,
+    pub href: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct IdLink {
+    pub id: String,
+    pub href: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ResourceCtx {
+    pub key: String,
+    pub anchor: String,
+    pub href: String,
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub citation: String,
+    pub short: String,
+    pub year: Option<i64>,
+    pub title: String,
+    pub authors: Vec<String>,
+    pub journal: Option<String>,
+    pub publisher: Option<String>,
+    pub volume: Option<String>,
+    pub issue: Option<String>,
+    pub pages: Option<String>,
+    pub doi: Option<String>,
+    pub url: Option<String>,
+    pub link: Option<String>,
+    pub annotation: String,
+    pub topics: Vec<TermLink>,
+    pub competencies: Vec<IdLink>,
+}
+
+/// A page as it appears in lists.
+#[derive(Clone, Debug, Serialize)]
+pub struct PageSummary {
+    pub title: String,
+    pub href: String,
+    pub description: String,
+    pub summary: String,
+    pub kind: &'static str,
+    pub weight: i64,
+    pub date: Option<String>,
+    pub page_count: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TaxonomyTerms {
+    pub name: String,
+    pub title: String,
+    pub terms: Vec<TermLink>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TaughtObjective {
+    pub id: String,
+    pub text: String,
+    pub href: String,
+    pub competency_id: String,
+    pub competency_title: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PageCtx {
+    pub title: String,
+    pub description: String,
+    pub kind: &'static str,
+    pub href: String,
+    pub content: String,
+    pub summary: String,
+    pub toc: Vec<Heading>,
+    pub show_toc: bool,
+    pub date: Option<String>,
+    pub weight: i64,
+    pub draft: bool,
+    pub word_count: usize,
+    pub reading_minutes: usize,
+    pub extra: toml::Table,
+    pub taxonomies: Vec<TaxonomyTerms>,
+    pub teaches: Vec<TaughtObjective>,
+    pub resources: Vec<ResourceCtx>,
+    pub sources: Vec<ResourceCtx>,
+    pub prev: Option<Link>,
+    pub next: Option<Link>,
+    pub section: Option<Link>,
+    pub pages: Vec<PageSummary>,
+    pub subsections: Vec<PageSummary>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ObjectiveCtx {
+    pub id: String,
+    pub anchor: String,
+    pub text: String,
+    pub href: String,
+    pub taught_in: Vec<Link>,
+    pub resources: Vec<ResourceCtx>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CompetencyCtx {
+    pub id: String,
+    pub anchor: String,
+    pub title: String,
+    pub statement: String,
+    pub href: String,
+    pub objectives: Vec<ObjectiveCtx>,
+    pub taught_in: Vec<Link>,
+    pub resources: Vec<ResourceCtx>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ElementCtx {
+    pub id: String,
+    pub anchor: String,
+    pub name: String,
+    pub text: String,
+    pub about: String,
+}
+
+/// Builds the per-item views once per build, so pages share them instead of rebuilding.
+pub struct Views {
+    pub resources: Vec<ResourceCtx>,
+    pub summaries: Vec<PageSummary>,
+}
+
+impl Views {
+    pub fn new(content: &Content, summaries_text: &[String]) -> Views {
+        let resources = (0..content.resources.len()).map(|r| resource_ctx(content, r)).collect();
+        let summaries = content
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| PageSummary {
+                title: p.meta.title.clone(),
+                href: p.href(),
+                description: p.meta.description.clone(),
+                summary: summaries_text[i].clone(),
+                kind: p.kind().name(),
+                weight: p.meta.weight,
+                date: p.meta.date.as_ref().map(|d| d.to_string()),
+                page_count: p.pages.len(),
+            })
+            .collect();
+        Views { resources, summaries }
+    }
+
+    pub fn link(&self, page: usize) -> Link {
+        let s = &self.summaries[page];
+        Link { title: s.title.clone(), href: s.href.clone() }
+    }
+}
+
+pub fn term_href(taxonomy: &str, slug: &str) -> String {
+    format!("{taxonomy}/{slug}/index.html")
+}
+
+fn resource_ctx(content: &Content, r: usize) -> ResourceCtx {
+    let rec = &content.resources[r].record;
+    let kind = *rec.kind.get_ref();
+    let topics = rec
+        .taxonomies
+        .iter()
+        .filter(|(name, _)| name.get_ref() == "topics")
+        .flat_map(|(_, terms)| terms.iter())
+        .map(|t| TermLink { name: t.clone(), href: term_href("topics", &crate::content::slugify(t)) })
+        .collect();
+    let competencies = rec
+        .competencies
+        .iter()
+        .filter_map(|id| {
+            let target = content.ids.get(id.get_ref())?;
+            Some(IdLink { id: id.get_ref().clone(), href: content.target_link(*target).0 })
+        })
+        .collect();
+    ResourceCtx {
+        key: rec.key().to_string(),
+        anchor: ids::resource_anchor(rec.key()),
+        href: content.resource_href(r),
+        kind: kind.name(),
+        kind_label: kind.label(),
+        citation: rec.citation_html(),
+        short: rec.short(),
+        year: rec.year(),
+        title: rec.title.get_ref().clone(),
+        authors: rec.authors.get_ref().clone(),
+        journal: rec.journal.clone(),
+        publisher: rec.publisher.clone(),
+        volume: rec.volume.clone(),
+        issue: rec.issue.clone(),
+        pages: rec.pages.clone(),
+        doi: rec.doi.as_ref().map(|d| d.get_ref().clone()),
+        url: rec.url.as_ref().map(|u| u.get_ref().clone()),
+        link: rec.link(),
+        annotation: rec.annotation.get_ref().clone(),
+        topics,
+        competencies,
+    }
+}
+
+/// Pages teaching objective `id`, as links.
+pub fn taught_in(content: &Content, views: &Views, id: &str) -> Vec<Link> {
+    content.taught_in.get(id).map_or_else(Vec::new, |pages| pages.iter().map(|&p| views.link(p)).collect())
+}
+
+/// Resources linked to competency `c` (directly, or through one of its objectives).
+pub fn competency_resources(content: &Content, views: &Views, c: usize) -> Vec<ResourceCtx> {
+    content
+        .resources
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            r.record.competencies.iter().any(|id| match content.ids.get(id.get_ref()) {
+                Some(Target::Competency(x)) | Some(Target::Objective(x, _)) => *x == c,
+                _ => false,
+            })
+        })
+        .map(|(i, _)| views.resources[i].clone())
+        .collect()
+}
+
+/// Resources linked to objective `id` itself.
+pub fn objective_resources(content: &Content, views: &Views, id: &str) -> Vec<ResourceCtx> {
+    content
+        .resources
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.record.competencies.iter().any(|x| x.get_ref() == id))
+        .map(|(i, _)| views.resources[i].clone())
+        .collect()
+}
+
+pub fn competency_ctx(content: &Content, views: &Views, c: usize) -> CompetencyCtx {
+    let comp = &content.competencies[c];
+    let href = content.pages[comp.page].href();
+    let objectives: Vec<ObjectiveCtx> = comp
+        .objectives
+        .iter()
+        .map(|o| ObjectiveCtx {
+            id: o.id.clone(),
+            anchor: ids::anchor(&o.id),
+            text: o.text.clone(),
+            href: format!("{href}#{}", ids::anchor(&o.id)),
+            taught_in: taught_in(content, views, &o.id),
+            resources: objective_resources(content, views, &o.id),
+        })
+        .collect();
+    let mut taught: Vec<Link> = Vec::new();
+    for o in &objectives {
+        for l in &o.taught_in {
+            if !taught.iter().any(|t| t.href == l.href) {
+                taught.push(l.clone());
+            }
+        }
+    }
+    CompetencyCtx {
+        id: comp.id.clone(),
+        anchor: ids::anchor(&comp.id),
+        title: comp.title.clone(),
+        statement: comp.statement.clone(),
+        href,
+        objectives,
+        taught_in: taught,
+        resources: competency_resources(content, views, c),
+    }
+}

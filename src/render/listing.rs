@@ -1,0 +1,357 @@
+//! Generated pages that list things: the resource library and its filter pages, taxonomy pages,
+//! and the curriculum map's data.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::context::{self, Link, PageSummary, ResourceCtx};
+use super::Renderer;
+use crate::content::{ids, slugify, Content, ResourceKind, Target};
+
+/// A generated page: where it goes, what it shows.
+pub struct Listing {
+    pub path: String,
+    pub title: String,
+    pub description: String,
+    pub template: &'static str,
+    /// The content page it hangs below, for breadcrumbs.
+    pub parent: Option<usize>,
+    what: What,
+}
+
+enum What {
+    Filter { facet: usize, value: String },
+    Taxonomy(String),
+    Term(String, String),
+}
+
+#[derive(Serialize)]
+pub struct FacetValue {
+    label: String,
+    href: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+pub struct Facet {
+    name: &'static str,
+    title: &'static str,
+    values: Vec<FacetValue>,
+}
+
+#[derive(Serialize)]
+pub struct Group {
+    kind: &'static str,
+    label: &'static str,
+    resources: Vec<ResourceCtx>,
+}
+
+#[derive(Serialize)]
+pub struct Library {
+    count: usize,
+    groups: Vec<Group>,
+    facets: Vec<Facet>,
+}
+
+const FACETS: [(&str, &str); 4] = [("kind", "Kind"), ("topic", "Topic"), ("competency", "Competency"), ("year", "Year")];
+
+/// Facet values of one resource: (value slug, label) per facet, in FACETS order.
+fn facet_values(content: &Content, r: usize) -> [Vec<(String, String)>; 4] {
+    let rec = &content.resources[r].record;
+    let kind = *rec.kind.get_ref();
+    let topics = rec
+        .taxonomies
+        .iter()
+        .filter(|(n, _)| n.get_ref() == "topics")
+        .flat_map(|(_, t)| t.iter())
+        .map(|t| (slugify(t), t.clone()))
+        .collect();
+    let mut comps: Vec<(String, String)> = Vec::new();
+    for id in &rec.competencies {
+        let c = match content.ids.get(id.get_ref()) {
+            Some(Target::Competency(c)) | Some(Target::Objective(c, _)) => *c,
+            _ => continue,
+        };
+        let cid = &content.competencies[c].id;
+        if !comps.iter().any(|(s, _)| *s == ids::anchor(cid)) {
+            comps.push((ids::anchor(cid), format!("{cid} · {}", content.competencies[c].title)));
+        }
+    }
+    let year = rec.year().map_or_else(|| ("n-d".to_string(), "No date".to_string()), |y| (y.to_string(), y.to_string()));
+    [vec![(kind.name().to_string(), kind.plural().to_string())], topics, comps, vec![year]]
+}
+
+/// Every facet value with its resources, sorted for display.
+fn facet_index(content: &Content) -> Vec<BTreeMap<String, (String, Vec<usize>)>> {
+    let mut index: Vec<BTreeMap<String, (String, Vec<usize>)>> = vec![BTreeMap::new(); 4];
+    for r in 0..content.resources.len() {
+        for (f, values) in facet_values(content, r).into_iter().enumerate() {
+            for (slug, label) in values {
+                index[f].entry(slug).or_insert_with(|| (label, Vec::new())).1.push(r);
+            }
+        }
+    }
+    index
+}
+
+fn filter_path(content: &Content, facet: usize, value: &str) -> Option<String> {
+    let lib = content.library?;
+    Some(format!("{}{}/{value}/", content.pages[lib].path, FACETS[facet].0))
+}
+
+fn facets(content: &Content) -> Vec<Facet> {
+    let index = facet_index(content);
+    FACETS
+        .iter()
+        .enumerate()
+        .map(|(f, (name, title))| {
+            let mut values: Vec<(&String, &(String, Vec<usize>))> = index[f].iter().collect();
+            match f {
+                0 => values.sort_by_key(|(slug, _)| ResourceKind::ALL.iter().position(|k| k.name() == slug.as_str())),
+                3 => values.sort_by(|a, b| b.0.cmp(a.0)),
+                2 => values.sort_by(|a, b| natural(a.0).cmp(&natural(b.0))),
+                _ => {}
+            }
+            Facet {
+                name,
+                title,
+                values: values
+                    .into_iter()
+                    .map(|(slug, (label, rs))| FacetValue {
+                        label: label.clone(),
+                        href: format!("{}index.html", filter_path(content, f, slug).unwrap_or_default()),
+                        count: rs.len(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Sorts `sms-10` after `sms-9`.
+fn natural(s: &str) -> (String, u64) {
+    let digits: String = s.chars().rev().take_while(char::is_ascii_digit).collect::<Vec<_>>().into_iter().rev().collect();
+    (s[..s.len() - digits.len()].to_string(), digits.parse().unwrap_or(0))
+}
+
+/// The library's data: all resources grouped by kind (or only `subset`), and the facets.
+pub fn library(r: &Renderer, subset: Option<&[usize]>) -> Library {
+    let content = r.content;
+    let all: Vec<usize> = (0..content.resources.len()).collect();
+    let list = subset.unwrap_or(&all);
+    let groups = ResourceKind::ALL
+        .iter()
+        .filter_map(|kind| {
+            let mut items: Vec<usize> = list.iter().copied().filter(|&i| content.resources[i].record.kind.get_ref() == kind).collect();
+            if items.is_empty() {
+                return None;
+            }
+            items.sort_by(|&a, &b| citation_order(content, a, b));
+            Some(Group { kind: kind.name(), label: kind.plural(), resources: items.into_iter().map(|i| r.views.resources[i].clone()).collect() })
+        })
+        .collect();
+    Library { count: list.len(), groups, facets: facets(content) }
+}
+
+/// Reference-list order: first author, then year, then title.
+fn citation_order(content: &Content, a: usize, b: usize) -> std::cmp::Ordering {
+    let key = |i: usize| {
+        let rec = &content.resources[i].record;
+        (rec.authors.get_ref().first().map(|s| s.to_lowercase()), rec.year(), rec.title.get_ref().to_lowercase())
+    };
+    key(a).cmp(&key(b))
+}
+
+/// All generated listing pages of the site.
+pub fn listings(content: &Content) -> Vec<Listing> {
+    let mut out = Vec::new();
+    if let Some(lib) = content.library {
+        for (f, values) in facet_index(content).into_iter().enumerate() {
+            for (slug, (label, _)) in values {
+                out.push(Listing {
+                    path: filter_path(content, f, &slug).unwrap_or_default(),
+                    title: format!("Resources — {}: {label}", FACETS[f].1),
+                    description: format!("Resources in the library filtered by {}: {label}.", FACETS[f].1.to_lowercase()),
+                    template: "resource_filter.html",
+                    parent: Some(lib),
+                    what: What::Filter { facet: f, value: slug },
+                });
+            }
+        }
+    }
+    for (tax, terms) in &content.terms {
+        out.push(Listing {
+            path: format!("{tax}/"),
+            title: String::new(),
+            description: String::new(),
+            template: "taxonomy_list.html",
+            parent: None,
+            what: What::Taxonomy(tax.clone()),
+        });
+        for (slug, term) in terms {
+            out.push(Listing {
+                path: format!("{tax}/{slug}/"),
+                title: term.name.clone(),
+                description: String::new(),
+                template: "taxonomy_term.html",
+                parent: None,
+                what: What::Term(tax.clone(), slug.clone()),
+            });
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct FilterCtx {
+    facet_title: &'static str,
+    label: String,
+    library_href: String,
+    resources: Vec<ResourceCtx>,
+    facets: Vec<Facet>,
+}
+
+#[derive(Serialize)]
+struct TaxonomyPageCtx {
+    name: String,
+    title: String,
+    href: String,
+    terms: Vec<TermCount>,
+}
+
+#[derive(Serialize)]
+struct TermCount {
+    name: String,
+    href: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct TermCtx {
+    name: String,
+    href: String,
+    pages: Vec<PageSummary>,
+    resources: Vec<ResourceCtx>,
+}
+
+impl Listing {
+    /// Adds this listing's variables; also sets `page_title` for taxonomy pages.
+    pub fn fill(&self, r: &Renderer, ctx: &mut tera::Context) {
+        let content = r.content;
+        match &self.what {
+            What::Filter { facet, value } => {
+                let index = facet_index(content);
+                let (label, list) = &index[*facet][value];
+                let mut list = list.clone();
+                list.sort_by(|&a, &b| citation_order(content, a, b));
+                ctx.insert(
+                    "filter",
+                    &FilterCtx {
+                        facet_title: FACETS[*facet].1,
+                        label: label.clone(),
+                        library_href: content.library.map(|l| content.pages[l].href()).unwrap_or_default(),
+                        resources: list.into_iter().map(|i| r.views.resources[i].clone()).collect(),
+                        facets: facets(content),
+                    },
+                );
+            }
+            What::Taxonomy(tax) => {
+                let t = taxonomy_ctx(r, tax);
+                ctx.insert("page_title", &t.title);
+                ctx.insert("taxonomy", &t);
+            }
+            What::Term(tax, slug) => {
+                let term = &content.terms[tax][slug];
+                let t = taxonomy_ctx(r, tax);
+                ctx.insert("page_title", &format!("{}: {}", t.title, term.name));
+                ctx.insert("taxonomy", &t);
+                ctx.insert(
+                    "term",
+                    &TermCtx {
+                        name: term.name.clone(),
+                        href: context::term_href(tax, slug),
+                        pages: term.pages.iter().map(|&p| r.views.summaries[p].clone()).collect(),
+                        resources: term.resources.iter().map(|&i| r.views.resources[i].clone()).collect(),
+                    },
+                );
+            }
+        }
+    }
+}
+
+fn taxonomy_ctx(r: &Renderer, tax: &str) -> TaxonomyPageCtx {
+    let title = r.config.taxonomy(tax).map_or_else(|| tax.to_string(), |t| t.title.clone());
+    let mut terms: Vec<TermCount> = r.content.terms[tax]
+        .iter()
+        .map(|(slug, t)| TermCount { name: t.name.clone(), href: context::term_href(tax, slug), count: t.pages.len() + t.resources.len() })
+        .collect();
+    terms.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    TaxonomyPageCtx { name: tax.to_string(), title, href: format!("{tax}/index.html"), terms }
+}
+
+#[derive(Serialize)]
+pub struct MapObjective {
+    id: String,
+    text: String,
+    href: String,
+    taught_in: Vec<Link>,
+    resources: Vec<ShortRef>,
+}
+
+#[derive(Serialize)]
+pub struct ShortRef {
+    short: String,
+    href: String,
+}
+
+#[derive(Serialize)]
+pub struct MapCompetency {
+    id: String,
+    title: String,
+    statement: String,
+    href: String,
+    objectives: Vec<MapObjective>,
+}
+
+#[derive(Serialize)]
+pub struct Map {
+    competencies: Vec<MapCompetency>,
+    objective_count: usize,
+    untaught_count: usize,
+    unsupported_count: usize,
+}
+
+/// Competency x objective x where it is taught x which resources support it.
+pub fn curriculum_map(r: &Renderer) -> Map {
+    let content = r.content;
+    let mut order: Vec<usize> = (0..content.competencies.len()).collect();
+    order.sort_by(|&a, &b| {
+        let pa = &content.pages[content.competencies[a].page];
+        let pb = &content.pages[content.competencies[b].page];
+        (pa.meta.weight, natural(&content.competencies[a].id)).cmp(&(pb.meta.weight, natural(&content.competencies[b].id)))
+    });
+    let mut map = Map { competencies: Vec::new(), objective_count: 0, untaught_count: 0, unsupported_count: 0 };
+    for c in order {
+        let comp = context::competency_ctx(content, &r.views, c);
+        let objectives: Vec<MapObjective> = comp
+            .objectives
+            .into_iter()
+            .map(|o| {
+                // An objective is supported by resources naming it, or naming its competency.
+                let mut refs: Vec<ShortRef> = o.resources.iter().map(|x| ShortRef { short: x.short.clone(), href: x.href.clone() }).collect();
+                for x in &comp.resources {
+                    if !refs.iter().any(|y| y.href == x.href) && x.competencies.iter().any(|l| l.id == comp.id) {
+                        refs.push(ShortRef { short: x.short.clone(), href: x.href.clone() });
+                    }
+                }
+                MapObjective { id: o.id, text: o.text, href: o.href, taught_in: o.taught_in, resources: refs }
+            })
+            .collect();
+        map.objective_count += objectives.len();
+        map.untaught_count += objectives.iter().filter(|o| o.taught_in.is_empty()).count();
+        map.unsupported_count += objectives.iter().filter(|o| o.resources.is_empty()).count();
+        map.competencies.push(MapCompetency { id: comp.id, title: comp.title, statement: comp.statement, href: comp.href, objectives });
+    }
+    map
+}

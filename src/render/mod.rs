@@ -1,0 +1,454 @@
+//! Renders the site with Tera: one job per output page, run in parallel, each with a context
+//! built from the shared views. Also the generated files (sitemap.xml, robots.txt, syntax.css).
+
+mod context;
+mod listing;
+pub mod theme;
+
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Tera;
+
+use crate::config::Config;
+use crate::content::{ids, Content, Kind};
+use crate::diagnostic::{closest, Diagnostic};
+use crate::markdown::{self, Rendered};
+pub use context::Views;
+use context::{competency_ctx, ElementCtx, Link, PageCtx, TaughtObjective, TaxonomyTerms, TermLink};
+
+/// Markdown of every page, rendered once.
+pub struct RenderedPage {
+    pub body: Rendered,
+    /// `about` of each framework element on the page, as HTML.
+    pub about: Vec<String>,
+}
+
+/// One file of output: a path relative to the output folder, and its bytes.
+pub struct Output {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Relative path from a page at `path` (e.g. `a/b/`) to the site root (`../../`).
+pub fn root_for(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+/// Renders every page's markdown in parallel; unknown cross-references become diagnostics.
+pub fn render_markdown(content: &Content) -> (Vec<RenderedPage>, Vec<Diagnostic>) {
+    let results: Vec<(RenderedPage, Vec<Diagnostic>)> = (0..content.pages.len())
+        .into_par_iter()
+        .map(|i| {
+            let page = &content.pages[i];
+            let root = root_for(&page.path);
+            let reserved = reserved_anchors(content, i);
+            let mut errors = Vec::new();
+            let cx = markdown::Context {
+                content,
+                root: &root,
+                reserved: &reserved,
+                file: &page.file,
+                source: &page.source,
+                offset: page.body_start,
+            };
+            let body = markdown::render(page.body(), &cx, &mut errors);
+            let about = content
+                .elements
+                .iter()
+                .filter(|e| e.page == i)
+                .map(|e| {
+                    if e.about.is_empty() {
+                        return String::new();
+                    }
+                    // `about` may be a multi-line string: its first line starts after the quotes.
+                    let start = page.source[e.about_start..]
+                        .find(e.about.lines().next().unwrap_or(""))
+                        .map_or(e.about_start, |o| e.about_start + o);
+                    let cx = markdown::Context { offset: start, ..cx_clone(&cx) };
+                    markdown::render(&e.about, &cx, &mut errors).html
+                })
+                .collect();
+            (RenderedPage { body, about }, errors)
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for (p, e) in results {
+        pages.push(p);
+        errors.extend(e);
+    }
+    (pages, errors)
+}
+
+fn cx_clone<'a>(cx: &markdown::Context<'a>) -> markdown::Context<'a> {
+    markdown::Context {
+        content: cx.content,
+        root: cx.root,
+        reserved: cx.reserved,
+        file: cx.file,
+        source: cx.source,
+        offset: cx.offset,
+    }
+}
+
+/// Anchors a page's template will use for its own items, so headings do not collide with them.
+fn reserved_anchors(content: &Content, page: usize) -> BTreeSet<String> {
+    let mut set = BTreeSet::new();
+    for c in content.competencies.iter().filter(|c| c.page == page) {
+        set.insert(ids::anchor(&c.id));
+        set.extend(c.objectives.iter().map(|o| ids::anchor(&o.id)));
+    }
+    for e in content.elements.iter().filter(|e| e.page == page) {
+        set.insert(ids::anchor(&e.id));
+    }
+    for r in &content.resources {
+        if r.page == page || content.library == Some(page) {
+            set.insert(ids::resource_anchor(r.record.key()));
+        }
+    }
+    set.insert("main".into());
+    set
+}
+
+/// The template a page renders with, or a diagnostic when it does not exist.
+pub fn template_for(content: &Content, tera: &Tera, page: usize) -> Result<String, Diagnostic> {
+    let p = &content.pages[page];
+    let names: Vec<&str> = tera.get_template_names().collect();
+    if let Some(t) = &p.meta.template {
+        let name = t.get_ref();
+        if names.contains(&name.as_str()) {
+            return Ok(name.clone());
+        }
+        let d = p.error_at(format!("unknown template `{name}`"), t.span());
+        return Err(match closest(name, names.iter().copied().filter(|n| !n.starts_with("partials/"))) {
+            Some(near) => d.hint(format!("did you mean `{near}`?")),
+            None => d.hint("put the template in the site's `templates/` folder or use one of the theme's"),
+        });
+    }
+    let name = match p.kind() {
+        Kind::Section if page == content.home => "index.html".to_string(),
+        Kind::Section => "section.html".to_string(),
+        Kind::Library => "library.html".to_string(),
+        Kind::Competency => "competency.html".to_string(),
+        Kind::Framework => "framework.html".to_string(),
+        Kind::Resources => "resources.html".to_string(),
+        Kind::CurriculumMap => "curriculum_map.html".to_string(),
+        Kind::Page => {
+            let parent_template = p.parent.and_then(|s| content.pages[s].meta.page_template.as_ref());
+            if let Some(t) = parent_template {
+                if !names.contains(&t.get_ref().as_str()) {
+                    let section = &content.pages[p.parent.unwrap_or(0)];
+                    return Err(section
+                        .error_at(format!("unknown template `{}`", t.get_ref()), t.span())
+                        .hint("put the template in the site's `templates/` folder or use one of the theme's"));
+                }
+                t.get_ref().clone()
+            } else {
+                "page.html".to_string()
+            }
+        }
+    };
+    if names.contains(&name.as_str()) {
+        Ok(name)
+    } else {
+        Err(Diagnostic::new(format!("the theme has no template `{name}`, needed by `{}`", p.rel))
+            .in_file(&p.file)
+            .hint(format!("add `templates/{name}` to the site or the theme")))
+    }
+}
+
+/// Everything a render job needs, shared by all jobs.
+pub struct Renderer<'a> {
+    pub config: &'a Config,
+    pub content: &'a Content,
+    pub tera: &'a Tera,
+    pub rendered: &'a [RenderedPage],
+    pub views: Views,
+    pub templates: Vec<String>,
+}
+
+/// What one output page is.
+enum Job {
+    Page(usize),
+    Listing(listing::Listing),
+    NotFound,
+}
+
+#[derive(Serialize)]
+struct SiteCtx<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    base_url: &'a str,
+    extra: &'a toml::Table,
+    menu: Vec<MenuCtx>,
+    taxonomies: Vec<TaxonomyCtx>,
+}
+
+#[derive(Serialize)]
+struct MenuCtx {
+    title: String,
+    href: String,
+    active: bool,
+}
+
+#[derive(Serialize)]
+struct TaxonomyCtx {
+    name: String,
+    title: String,
+    href: String,
+}
+
+impl<'a> Renderer<'a> {
+    /// Renders every page and generated listing; template errors are collected.
+    pub fn render_all(&self) -> Result<Vec<Output>, Vec<Diagnostic>> {
+        let mut jobs: Vec<Job> = (0..self.content.pages.len()).map(Job::Page).collect();
+        jobs.extend(listing::listings(self.content).into_iter().map(Job::Listing));
+        jobs.push(Job::NotFound);
+        let results: Vec<Result<Output, Diagnostic>> = jobs.par_iter().map(|job| self.render_job(job)).collect();
+        let mut outputs = Vec::new();
+        let mut errors = Vec::new();
+        for r in results {
+            match r {
+                Ok(o) => outputs.push(o),
+                Err(d) => errors.push(d),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        outputs.push(self.sitemap(&outputs));
+        outputs.push(Output {
+            path: "robots.txt".into(),
+            bytes: format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", self.config.absolute_base()).into_bytes(),
+        });
+        outputs.push(Output { path: "css/syntax.css".into(), bytes: markdown::highlight_stylesheet().into_bytes() });
+        Ok(outputs)
+    }
+
+    fn render_job(&self, job: &Job) -> Result<Output, Diagnostic> {
+        match job {
+            Job::Page(i) => {
+                let page = &self.content.pages[*i];
+                let mut ctx = self.base_context(&page.path, &page.meta.title, &page.meta.description, Some(*i));
+                self.page_context(*i, &mut ctx);
+                self.render_template(&self.templates[*i], &ctx, &page.href())
+            }
+            Job::Listing(l) => {
+                let mut ctx = self.base_context(&l.path, &l.title, &l.description, l.parent);
+                l.fill(self, &mut ctx);
+                self.render_template(l.template, &ctx, &format!("{}index.html", l.path))
+            }
+            Job::NotFound => {
+                let mut ctx = self.base_context("", "Page not found", "", None);
+                ctx.insert("root", &self.config.base_path());
+                ctx.insert("current_href", "404.html");
+                self.render_template("404.html", &ctx, "404.html")
+            }
+        }
+    }
+
+    fn render_template(&self, name: &str, ctx: &tera::Context, out: &str) -> Result<Output, Diagnostic> {
+        match self.tera.render(name, ctx) {
+            Ok(html) => Ok(Output { path: out.to_string(), bytes: html.into_bytes() }),
+            Err(e) => Err(Diagnostic::new(format!(
+                "template `{name}` failed while rendering `{out}`: {}",
+                theme::error_chain(&e)
+            ))
+            .hint("see docs/templates.md for the variables each template gets")),
+        }
+    }
+
+    /// Variables every template gets. `parent` is the page whose ancestors form the breadcrumbs.
+    fn base_context(&self, path: &str, title: &str, description: &str, page: Option<usize>) -> tera::Context {
+        let mut ctx = tera::Context::new();
+        let root = root_for(path);
+        let current_href = format!("{path}index.html");
+        let menu = self
+            .config
+            .menu
+            .iter()
+            .filter_map(|m| {
+                let target = self.content.page_by_rel(m.page.get_ref())?;
+                let active = !target.path.is_empty() && path.starts_with(&target.path) || target.path == path;
+                Some(MenuCtx { title: m.title.clone(), href: target.href(), active })
+            })
+            .collect();
+        let taxonomies = self
+            .config
+            .taxonomies
+            .iter()
+            .map(|t| TaxonomyCtx {
+                name: t.name.get_ref().clone(),
+                title: t.title.clone(),
+                href: format!("{}/index.html", t.name.get_ref()),
+            })
+            .collect();
+        ctx.insert(
+            "site",
+            &SiteCtx {
+                title: &self.config.title,
+                description: &self.config.description,
+                language: &self.config.language,
+                base_url: &self.config.base_url,
+                extra: &self.config.extra,
+                menu,
+                taxonomies,
+            },
+        );
+        let breadcrumbs: Vec<Link> = match page {
+            Some(p) => {
+                let mut chain: Vec<Link> = self.content.ancestors(p).into_iter().map(|a| self.views.link(a)).collect();
+                // Generated listings hang below `page` itself.
+                if self.content.pages[p].path != path {
+                    chain.push(self.views.link(p));
+                }
+                chain
+            }
+            None if path.is_empty() => Vec::new(),
+            None => vec![self.views.link(self.content.home)],
+        };
+        ctx.insert("root", &root);
+        ctx.insert("current_href", &current_href);
+        ctx.insert("breadcrumbs", &breadcrumbs);
+        ctx.insert("page_title", title);
+        ctx.insert("description", description);
+        ctx
+    }
+
+    fn page_context(&self, i: usize, ctx: &mut tera::Context) {
+        let content = self.content;
+        let page = &content.pages[i];
+        let rendered = &self.rendered[i];
+        let body = &rendered.body;
+        let word_count = body.text.split_whitespace().count();
+        let resources_of = |keys: &[toml::Spanned<String>]| -> Vec<context::ResourceCtx> {
+            keys.iter().filter_map(|k| content.resource(k.get_ref())).map(|r| self.views.resources[r].clone()).collect()
+        };
+        let teaches = page
+            .meta
+            .teaches
+            .iter()
+            .filter_map(|t| {
+                let (c, o) = content.objective(t.get_ref())?;
+                let comp = &content.competencies[c];
+                let obj = &comp.objectives[o];
+                Some(TaughtObjective {
+                    id: obj.id.clone(),
+                    text: obj.text.clone(),
+                    href: content.target_link(crate::content::Target::Objective(c, o)).0,
+                    competency_id: comp.id.clone(),
+                    competency_title: comp.title.clone(),
+                })
+            })
+            .collect();
+        let (prev, next) = match page.parent {
+            Some(s) if !page.is_section => {
+                let siblings = &content.pages[s].pages;
+                let pos = siblings.iter().position(|&x| x == i);
+                let at = |d: isize| pos.and_then(|p| siblings.get(p.checked_add_signed(d)?)).map(|&x| self.views.link(x));
+                (at(-1), at(1))
+            }
+            _ => (None, None),
+        };
+        let taxonomies = self
+            .config
+            .taxonomies
+            .iter()
+            .filter_map(|t| {
+                let name = t.name.get_ref();
+                let terms = page.meta.taxonomies.iter().find(|(n, _)| n.get_ref() == name)?.1;
+                Some(TaxonomyTerms {
+                    name: name.clone(),
+                    title: t.title.clone(),
+                    terms: terms
+                        .iter()
+                        .map(|term| TermLink { name: term.clone(), href: context::term_href(name, &crate::content::slugify(term)) })
+                        .collect(),
+                })
+            })
+            .collect();
+        let page_ctx = PageCtx {
+            title: page.meta.title.clone(),
+            description: page.meta.description.clone(),
+            kind: page.kind().name(),
+            href: page.href(),
+            content: body.html.clone(),
+            summary: self.views.summaries[i].summary.clone(),
+            toc: body.toc.clone(),
+            show_toc: page.meta.toc.unwrap_or(true) && !body.toc.is_empty(),
+            date: page.meta.date.as_ref().map(|d| d.to_string()),
+            weight: page.meta.weight,
+            draft: page.meta.draft,
+            word_count,
+            reading_minutes: word_count.div_ceil(200).max(1),
+            extra: page.meta.extra.clone(),
+            taxonomies,
+            teaches,
+            resources: if page.kind() == Kind::Resources { Vec::new() } else { resources_of(&page.meta.resources) },
+            sources: resources_of(&page.meta.sources),
+            prev,
+            next,
+            section: page.parent.map(|s| self.views.link(s)),
+            pages: page.pages.iter().map(|&p| self.views.summaries[p].clone()).collect(),
+            subsections: page.subsections.iter().map(|&p| self.views.summaries[p].clone()).collect(),
+        };
+        match page.kind() {
+            Kind::Competency => {
+                if let Some(c) = content.competencies.iter().position(|c| c.page == i) {
+                    ctx.insert("competency", &competency_ctx(content, &self.views, c));
+                }
+            }
+            Kind::Framework => {
+                let elements: Vec<ElementCtx> = content
+                    .elements
+                    .iter()
+                    .filter(|e| e.page == i)
+                    .zip(&rendered.about)
+                    .map(|(e, about)| ElementCtx {
+                        id: e.id.clone(),
+                        anchor: ids::anchor(&e.id),
+                        name: e.name.clone(),
+                        text: e.text.clone(),
+                        about: about.clone(),
+                    })
+                    .collect();
+                ctx.insert("elements", &elements);
+            }
+            Kind::Resources => {
+                let mut list: Vec<context::ResourceCtx> = content
+                    .resources
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| r.page == i)
+                    .map(|(r, _)| self.views.resources[r].clone())
+                    .collect();
+                list.extend(resources_of(&page.meta.resources));
+                ctx.insert("resources", &list);
+            }
+            Kind::Library => ctx.insert("library", &listing::library(self, None)),
+            Kind::CurriculumMap => ctx.insert("map", &listing::curriculum_map(self)),
+            Kind::Page | Kind::Section => {}
+        }
+        let key = if page.is_section { "section" } else { "page" };
+        ctx.insert(key, &page_ctx);
+    }
+
+    fn sitemap(&self, outputs: &[Output]) -> Output {
+        let base = self.config.absolute_base();
+        let mut urls: Vec<String> = outputs
+            .iter()
+            .filter(|o| o.path.ends_with("index.html"))
+            .map(|o| format!("{base}{}", o.path.trim_end_matches("index.html")))
+            .collect();
+        urls.sort();
+        let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for u in urls {
+            xml.push_str(&format!("  <url><loc>{}</loc></url>\n", markdown::escape_html(&u)));
+        }
+        xml.push_str("</urlset>\n");
+        Output { path: "sitemap.xml".into(), bytes: xml.into_bytes() }
+    }
+}
