@@ -48,9 +48,16 @@ pub enum Command {
 impl Cli {
     /// The build options this command line asks for.
     pub fn build_options(&self) -> BuildOptions {
-        let mut options = BuildOptions { root: self.root.clone(), ..BuildOptions::default() };
+        let mut options = BuildOptions {
+            root: self.root.clone(),
+            ..BuildOptions::default()
+        };
         match &self.command {
-            Command::Build { output, base_url, drafts } => {
+            Command::Build {
+                output,
+                base_url,
+                drafts,
+            } => {
                 options.output = output.clone();
                 options.base_url = base_url.clone();
                 options.drafts = *drafts;

@@ -33,7 +33,11 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
 }
 
 pub fn create_dir_all(path: &Path) -> Result<(), FsError> {
-    wrap("could not create folder", path, std::fs::create_dir_all(path))
+    wrap(
+        "could not create folder",
+        path,
+        std::fs::create_dir_all(path),
+    )
 }
 
 pub fn copy(from: &Path, to: &Path) -> Result<(), FsError> {

@@ -13,7 +13,11 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(s) => {
-            let verb = if matches!(cli.command, Command::Build { .. }) { "Built" } else { "Checked" };
+            let verb = if matches!(cli.command, Command::Build { .. }) {
+                "Built"
+            } else {
+                "Checked"
+            };
             let place = match cli.command {
                 Command::Build { .. } => format!(" into {}", s.output.display()),
                 Command::Check { .. } => String::from("; nothing written"),

@@ -51,7 +51,12 @@ fn render_site(options: &BuildOptions) -> Result<Rendered, Error> {
     if let Some(url) = &options.base_url {
         config.base_url = url.clone();
     }
-    let (content, mut ds) = content::load(&config, &LoadOptions { drafts: options.drafts });
+    let (content, mut ds) = content::load(
+        &config,
+        &LoadOptions {
+            drafts: options.drafts,
+        },
+    );
     let theme = match theme::load(&config) {
         Ok(t) => Some(t),
         Err(errors) => {
@@ -61,7 +66,9 @@ fn render_site(options: &BuildOptions) -> Result<Rendered, Error> {
     };
     let (rendered, errors) = render::render_markdown(&content);
     ds.extend(errors);
-    let Some(theme) = theme else { return ds.finish(()).map(|_| unreachable!()) };
+    let Some(theme) = theme else {
+        return ds.finish(()).map(|_| unreachable!());
+    };
     let mut templates = Vec::with_capacity(content.pages.len());
     for i in 0..content.pages.len() {
         match render::template_for(&content, &theme.tera, i) {
@@ -75,7 +82,10 @@ fn render_site(options: &BuildOptions) -> Result<Rendered, Error> {
     check_output_dir(&options.root, &output_dir(options), &mut ds);
     ds.finish(())?;
 
-    let summaries: Vec<String> = rendered.iter().map(|r| r.body.summary.clone().unwrap_or_default()).collect();
+    let summaries: Vec<String> = rendered
+        .iter()
+        .map(|r| r.body.summary.clone().unwrap_or_default())
+        .collect();
     let renderer = Renderer {
         config: &config,
         content: &content,
@@ -86,11 +96,19 @@ fn render_site(options: &BuildOptions) -> Result<Rendered, Error> {
     };
     let outputs = renderer.render_all().map_err(Error::Content)?;
     let statics = theme.statics.into_iter().collect();
-    Ok(Rendered { content, outputs, statics, config })
+    Ok(Rendered {
+        content,
+        outputs,
+        statics,
+        config,
+    })
 }
 
 fn output_dir(options: &BuildOptions) -> PathBuf {
-    options.output.clone().unwrap_or_else(|| options.root.join("public"))
+    options
+        .output
+        .clone()
+        .unwrap_or_else(|| options.root.join("public"))
 }
 
 /// Refuses an output folder that is the site itself or holds it: the swap would delete it.
@@ -125,10 +143,20 @@ fn summary(site: &Rendered, start: Instant, output: PathBuf) -> Summary {
     let pages = site.content.pages.len();
     Summary {
         pages,
-        generated: site.outputs.iter().filter(|o| o.path.ends_with(".html")).count() - pages.min(site.outputs.len()),
+        generated: site
+            .outputs
+            .iter()
+            .filter(|o| o.path.ends_with(".html"))
+            .count()
+            - pages.min(site.outputs.len()),
         files: site.outputs.len() + site.statics.len() + site.content.assets.len(),
         competencies: site.content.competencies.len(),
-        objectives: site.content.competencies.iter().map(|c| c.objectives.len()).sum(),
+        objectives: site
+            .content
+            .competencies
+            .iter()
+            .map(|c| c.objectives.len())
+            .sum(),
         resources: site.content.resources.len(),
         millis: start.elapsed().as_millis(),
         output,
@@ -136,7 +164,9 @@ fn summary(site: &Rendered, start: Instant, output: PathBuf) -> Summary {
 }
 
 fn sibling(output: &Path, suffix: &str) -> PathBuf {
-    let name = output.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let name = output
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
     output.with_file_name(format!("{name}.trellis-{suffix}"))
 }
 
@@ -151,7 +181,10 @@ fn write_aside_and_swap(site: &Rendered, output: &Path) -> Result<(), Error> {
     }
     if output.is_file() {
         let _ = crate::fs::remove_dir_all(&tmp);
-        return Err(Error::Other(format!("`{}` is a file, not a folder", output.display())));
+        return Err(Error::Other(format!(
+            "`{}` is a file, not a folder",
+            output.display()
+        )));
     }
     let old = sibling(output, "old");
     crate::fs::remove_dir_all(&old)?;

@@ -6,7 +6,12 @@ use crate::diagnostic::{closest, Diagnostic};
 
 /// `offset` is where the TOML text starts inside `source` (the whole file), so positions are
 /// reported in the file the author edits, not in the extracted front matter.
-pub fn toml_diagnostic(path: &Path, source: &str, offset: usize, err: &toml::de::Error) -> Diagnostic {
+pub fn toml_diagnostic(
+    path: &Path,
+    source: &str,
+    offset: usize,
+    err: &toml::de::Error,
+) -> Diagnostic {
     let full = err.message().trim().replace('\n', "; ");
     // "unknown field `x`, expected one of ..." : the list goes to the hint, not the headline.
     let message = match full.split_once("`, expected") {
@@ -26,18 +31,17 @@ pub fn toml_diagnostic(path: &Path, source: &str, offset: usize, err: &toml::de:
 fn hint_for(message: &str) -> Option<String> {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`')?;
-        let names: Vec<&str> = expected
-            .split('`')
-            .skip(1)
-            .step_by(2)
-            .collect();
+        let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
         return Some(match closest(field, names.iter().copied()) {
             Some(near) => format!("did you mean `{near}`?"),
             None => format!("the keys allowed here are: {}", names.join(", ")),
         });
     }
-    if message.starts_with("missing field") {
-        return Some("add it to the front matter; see docs/authoring.md for required keys".into());
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        return Some(format!(
+            "add `{field} = ...`; see docs/authoring.md for the required keys"
+        ));
     }
     if message.starts_with("unknown variant") {
         return Some("use one of the values listed".into());

@@ -99,8 +99,11 @@ impl Config {
                 );
             } else if seen.insert(name.clone(), ()).is_some() {
                 ds.push(
-                    Diagnostic::new(format!("taxonomy `{name}` is declared twice"))
-                        .at(rel, &self.source, t.name.span()),
+                    Diagnostic::new(format!("taxonomy `{name}` is declared twice")).at(
+                        rel,
+                        &self.source,
+                        t.name.span(),
+                    ),
                 );
             }
         }
@@ -167,6 +170,9 @@ mod tests {
         assert_eq!(config("https://example.org").base_path(), "/");
         assert_eq!(config("https://example.org/sms").base_path(), "/sms/");
         assert_eq!(config("/docs/").base_path(), "/docs/");
-        assert_eq!(config("https://example.org/sms").absolute_base(), "https://example.org/sms/");
+        assert_eq!(
+            config("https://example.org/sms").absolute_base(),
+            "https://example.org/sms/"
+        );
     }
 }

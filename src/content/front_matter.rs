@@ -133,10 +133,20 @@ pub fn parse(path: &Path, source: &str) -> Result<Parsed, Diagnostic> {
     if probe.kind == Some(Kind::Resources) {
         let fm: FrontMatter<Vec<ResourceRecord>> = toml::from_str(front).map_err(err)?;
         let (meta, records) = fm.take_resources(|fm| fm.include.take());
-        Ok(Parsed { meta, records, front_start, body_start })
+        Ok(Parsed {
+            meta,
+            records,
+            front_start,
+            body_start,
+        })
     } else {
         let meta: Meta = toml::from_str(front).map_err(err)?;
-        Ok(Parsed { meta, records: Vec::new(), front_start, body_start })
+        Ok(Parsed {
+            meta,
+            records: Vec::new(),
+            front_start,
+            body_start,
+        })
     }
 }
 
@@ -179,8 +189,12 @@ impl FrontMatter<Vec<ResourceRecord>> {
 /// parse strictly (e.g. because of an unknown key), so that references to them are not
 /// reported as unknown on top of the file's own error.
 pub fn salvage_ids(source: &str) -> Vec<String> {
-    let Ok((_, front, _)) = split(Path::new(""), source) else { return Vec::new() };
-    let Ok(table) = toml::from_str::<toml::Table>(front) else { return Vec::new() };
+    let Ok((_, front, _)) = split(Path::new(""), source) else {
+        return Vec::new();
+    };
+    let Ok(table) = toml::from_str::<toml::Table>(front) else {
+        return Vec::new();
+    };
     let mut ids = Vec::new();
     let mut take = |v: Option<&toml::Value>| {
         if let Some(s) = v.and_then(toml::Value::as_str) {
@@ -188,8 +202,17 @@ pub fn salvage_ids(source: &str) -> Vec<String> {
         }
     };
     take(table.get("id"));
-    for (list, field) in [("objectives", "id"), ("elements", "id"), ("resources", "key")] {
-        for item in table.get(list).and_then(toml::Value::as_array).into_iter().flatten() {
+    for (list, field) in [
+        ("objectives", "id"),
+        ("elements", "id"),
+        ("resources", "key"),
+    ] {
+        for item in table
+            .get(list)
+            .and_then(toml::Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             take(item.get(field));
         }
     }
@@ -205,9 +228,15 @@ fn split<'a>(path: &Path, source: &'a str) -> Result<(usize, &'a str, usize), Di
     } else if text.starts_with("+++\n") {
         4
     } else {
-        return Err(Diagnostic::new("expected front matter: the file must start with a `+++` line")
-            .at(path, source, bom..bom + text.find('\n').unwrap_or(text.len()).min(3).max(1))
-            .hint("begin the file with `+++`, then `title = \"...\"`, then another `+++` line"));
+        return Err(Diagnostic::new(
+            "expected front matter: the file must start with a `+++` line",
+        )
+        .at(
+            path,
+            source,
+            bom..bom + text.find('\n').unwrap_or(text.len()).min(3).max(1),
+        )
+        .hint("begin the file with `+++`, then `title = \"...\"`, then another `+++` line"));
     };
     let start = bom + open_len;
     let mut offset = start;
@@ -217,9 +246,11 @@ fn split<'a>(path: &Path, source: &'a str) -> Result<(usize, &'a str, usize), Di
         }
         offset += line.len();
     }
-    Err(Diagnostic::new("unclosed front matter: no closing `+++` line")
-        .at(path, source, bom..bom + 3)
-        .hint("add a line with only `+++` after the front matter"))
+    Err(
+        Diagnostic::new("unclosed front matter: no closing `+++` line")
+            .at(path, source, bom..bom + 3)
+            .hint("add a line with only `+++` after the front matter"),
+    )
 }
 
 #[cfg(test)]
@@ -246,7 +277,11 @@ mod tests {
         let src = "+++\ntitle = \"A\"\ntitel = \"B\"\n+++\n";
         let e = parse(Path::new("a.md"), src).err().unwrap();
         assert_eq!(e.origin().unwrap(), "a.md:3:1");
-        assert!(e.message.starts_with("unknown field `titel`"), "{}", e.message);
+        assert!(
+            e.message.starts_with("unknown field `titel`"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

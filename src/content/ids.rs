@@ -3,15 +3,23 @@
 /// Lower-case letters and digits in dash-separated runs: `lorig-2014-action-planning`.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s.split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && s.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// Upper-case letters and digits in dash-separated runs, starting with a letter: `GP-1`, `DEF-SMS`.
 pub fn is_element_id(s: &str) -> bool {
     s.starts_with(|c: char| c.is_ascii_uppercase())
-        && s.split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+        && s.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        })
 }
 
 /// A competency ID: letters, a dash, a number: `SMS-1`.
@@ -71,7 +79,9 @@ mod tests {
         assert!(!is_slug("Lorig-2014") && !is_slug("a--b") && !is_slug("-a"));
         assert!(is_element_id("GP-1") && is_element_id("DEF-SMS") && is_element_id("VISION"));
         assert!(!is_element_id("gp-1") && !is_element_id("1-GP"));
-        assert!(is_competency_id("SMS-1") && !is_competency_id("SMS") && !is_competency_id("SMS-1.1"));
+        assert!(
+            is_competency_id("SMS-1") && !is_competency_id("SMS") && !is_competency_id("SMS-1.1")
+        );
         assert!(is_objective_id_of("SMS-1.2", "SMS-1"));
         assert!(!is_objective_id_of("SMS-12", "SMS-1") && !is_objective_id_of("SMS-2.1", "SMS-1"));
     }

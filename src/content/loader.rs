@@ -38,7 +38,9 @@ pub fn load(config: &Config, options: &LoadOptions) -> (Content, Diagnostics) {
                     ds.push(d);
                     content.broken_files.insert(rel.clone());
                     if let Ok(source) = crate::fs::read_to_string(&config.root.join(file)) {
-                        content.broken_ids.extend(front_matter::salvage_ids(&source));
+                        content
+                            .broken_ids
+                            .extend(front_matter::salvage_ids(&source));
                     }
                 }
             }
@@ -74,8 +76,11 @@ pub fn load(config: &Config, options: &LoadOptions) -> (Content, Diagnostics) {
 
 /// A site without `content/_index.md` still has a home page: the site's title and its sections.
 fn implicit_home(config: &Config) -> Page {
-    let meta = toml::from_str(&format!("title = {}", toml::Value::String(config.title.clone())))
-        .expect("a title alone is valid front matter");
+    let meta = toml::from_str(&format!(
+        "title = {}",
+        toml::Value::String(config.title.clone())
+    ))
+    .expect("a title alone is valid front matter");
     Page {
         file: PathBuf::from("content/_index.md"),
         rel: "_index.md".into(),
@@ -104,7 +109,9 @@ fn find_files(
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                ds.push(Diagnostic::new(format!("could not read the content folder: {e}")));
+                ds.push(Diagnostic::new(format!(
+                    "could not read the content folder: {e}"
+                )));
                 continue;
             }
         };
@@ -168,7 +175,10 @@ fn parent_dir(dir: &str) -> Option<String> {
     if dir.is_empty() {
         None
     } else {
-        Some(dir.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_string()))
+        Some(
+            dir.rsplit_once('/')
+                .map_or(String::new(), |(d, _)| d.to_string()),
+        )
     }
 }
 
@@ -186,10 +196,16 @@ fn arrange(content: &mut Content, ds: &mut Diagnostics) {
         let dir = if page.is_section {
             section_dir(&page.rel).to_string()
         } else {
-            page.rel.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_string())
+            page.rel
+                .rsplit_once('/')
+                .map_or(String::new(), |(d, _)| d.to_string())
         };
         // The nearest enclosing section; a section starts looking above its own folder.
-        let mut search = if page.is_section { parent_dir(&dir) } else { Some(dir.clone()) };
+        let mut search = if page.is_section {
+            parent_dir(&dir)
+        } else {
+            Some(dir.clone())
+        };
         while let Some(d) = search {
             if let Some(&s) = sections.get(&d) {
                 page.parent = Some(s);
@@ -198,11 +214,28 @@ fn arrange(content: &mut Content, ds: &mut Diagnostics) {
             search = parent_dir(&d);
         }
         page.path = if page.is_section {
-            if dir.is_empty() { String::new() } else { format!("{dir}/") }
+            if dir.is_empty() {
+                String::new()
+            } else {
+                format!("{dir}/")
+            }
         } else {
-            let stem = page.rel.rsplit('/').next().unwrap_or(&page.rel).trim_end_matches(".md");
-            let name = page.meta.slug.as_ref().map_or(stem, |s| s.get_ref().as_str());
-            if dir.is_empty() { format!("{name}/") } else { format!("{dir}/{name}/") }
+            let stem = page
+                .rel
+                .rsplit('/')
+                .next()
+                .unwrap_or(&page.rel)
+                .trim_end_matches(".md");
+            let name = page
+                .meta
+                .slug
+                .as_ref()
+                .map_or(stem, |s| s.get_ref().as_str());
+            if dir.is_empty() {
+                format!("{name}/")
+            } else {
+                format!("{dir}/{name}/")
+            }
         };
     }
 
@@ -233,7 +266,11 @@ fn arrange(content: &mut Content, ds: &mut Diagnostics) {
     for (i, p) in content.pages.iter().enumerate() {
         if let Some(parent) = p.parent {
             let entry = children.entry(parent).or_default();
-            if p.is_section { entry.1.push(i) } else { entry.0.push(i) }
+            if p.is_section {
+                entry.1.push(i)
+            } else {
+                entry.0.push(i)
+            }
         }
     }
     for (section, (mut pages, mut subsections)) in children {
@@ -251,7 +288,12 @@ fn arrange(content: &mut Content, ds: &mut Diagnostics) {
 }
 
 fn compare(a: &Page, b: &Page, sort_by: SortBy) -> Ordering {
-    let by_title = || a.meta.title.cmp(&b.meta.title).then_with(|| a.rel.cmp(&b.rel));
+    let by_title = || {
+        a.meta
+            .title
+            .cmp(&b.meta.title)
+            .then_with(|| a.rel.cmp(&b.rel))
+    };
     match sort_by {
         SortBy::Weight => a.meta.weight.cmp(&b.meta.weight).then_with(by_title),
         SortBy::Title => by_title(),

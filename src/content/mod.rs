@@ -262,8 +262,14 @@ mod tests {
     #[test]
     fn slugs() {
         assert_eq!(slugify("Why it matters"), "why-it-matters");
-        assert_eq!(slugify("vulnerable/disadvantaged"), "vulnerable-disadvantaged");
-        assert_eq!(slugify("Person-centred care: PCC's four principles"), "person-centred-care-pccs-four-principles");
+        assert_eq!(
+            slugify("vulnerable/disadvantaged"),
+            "vulnerable-disadvantaged"
+        );
+        assert_eq!(
+            slugify("Person-centred care: PCC's four principles"),
+            "person-centred-care-pccs-four-principles"
+        );
         assert_eq!(slugify("  Café  "), "cafe");
     }
 }

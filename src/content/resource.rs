@@ -131,7 +131,8 @@ impl ResourceRecord {
     }
 
     fn year_text(&self) -> String {
-        self.year().map_or_else(|| "n.d.".to_string(), |y| y.to_string())
+        self.year()
+            .map_or_else(|| "n.d.".to_string(), |y| y.to_string())
     }
 
     /// In-text form: "Lorig (2014)", "Bodenheimer & Handley (2009)", "Lorig et al. (2014)".
@@ -157,12 +158,20 @@ impl ResourceRecord {
         };
         out.push_str(&escape_html(&list));
         if self.edited {
-            out.push_str(if authors.len() > 1 { " (Eds.)" } else { " (Ed.)" });
+            out.push_str(if authors.len() > 1 {
+                " (Eds.)"
+            } else {
+                " (Ed.)"
+            });
         }
         out.push_str(&format!(" ({}). ", self.year_text()));
         let raw = self.title.get_ref();
         let title = escape_html(raw);
-        let stop = if raw.ends_with(['.', '?', '!']) { "" } else { "." };
+        let stop = if raw.ends_with(['.', '?', '!']) {
+            ""
+        } else {
+            "."
+        };
         if self.kind.get_ref() == &ResourceKind::Article {
             out.push_str(&format!("{title}{stop}"));
         } else {
@@ -184,9 +193,11 @@ impl ResourceRecord {
             out.push_str(&format!(" (pp. {}).", escape_html(p)));
         }
         match (&self.place, &self.publisher) {
-            (Some(place), Some(publisher)) => {
-                out.push_str(&format!(" {}: {}.", escape_html(place), escape_html(publisher)))
-            }
+            (Some(place), Some(publisher)) => out.push_str(&format!(
+                " {}: {}.",
+                escape_html(place),
+                escape_html(publisher)
+            )),
             (None, Some(publisher)) => out.push_str(&format!(" {}.", escape_html(publisher))),
             (Some(place), None) => out.push_str(&format!(" {}.", escape_html(place))),
             (None, None) => {}
@@ -217,7 +228,7 @@ mod tests {
         );
         assert_eq!(
             r.citation_html(),
-            "Lorig, K., Laurent, D. D., & Ritter, P. L. (2014). The components of action planning. <i>Chronic Illness</i>, <i>10</i>(1), 50-59. <a href=\"https://doi.org/10.1/x\">https://doi.org/10.1/x</a>"
+            "Lorig, K., Laurent, D. D., &amp; Ritter, P. L. (2014). The components of action planning. <i>Chronic Illness</i>, <i>10</i>(1), 50-59. <a href=\"https://doi.org/10.1/x\">https://doi.org/10.1/x</a>"
         );
         assert_eq!(r.short(), "Lorig et al. (2014)");
     }
@@ -229,7 +240,7 @@ mod tests {
         );
         assert_eq!(
             r.citation_html(),
-            "Corrigan, J. M., & Adams, K. (Eds.) (n.d.). <cite>The components of action planning</cite>. National Academies Press."
+            "Corrigan, J. M., &amp; Adams, K. (Eds.) (n.d.). <cite>The components of action planning</cite>. National Academies Press."
         );
         assert_eq!(r.short(), "Corrigan & Adams (n.d.)");
     }

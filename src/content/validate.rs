@@ -30,15 +30,24 @@ fn check_kinds(content: &Content, ds: &mut Diagnostics) {
             );
         } else if !p.is_section && kind.is_section_kind() {
             ds.push(
-                p.error_at(format!("kind `{}` is only for `_index.md` files", kind.name()), kind_span.clone())
-                    .hint("rename this file to `_index.md` inside its own folder"),
+                p.error_at(
+                    format!("kind `{}` is only for `_index.md` files", kind.name()),
+                    kind_span.clone(),
+                )
+                .hint("rename this file to `_index.md` inside its own folder"),
             );
         }
         if kind == Kind::Library {
             if let Some(first) = library {
                 ds.push(
-                    p.error_at("a site can have only one resource library", kind_span.clone())
-                        .hint(format!("`{}` is already the library", content.pages[first].rel)),
+                    p.error_at(
+                        "a site can have only one resource library",
+                        kind_span.clone(),
+                    )
+                    .hint(format!(
+                        "`{}` is already the library",
+                        content.pages[first].rel
+                    )),
                 );
             } else {
                 library = Some(i);
@@ -70,15 +79,22 @@ fn check_kinds(content: &Content, ds: &mut Diagnostics) {
         }
         if !p.is_section {
             if let Some(s) = &m.page_template {
-                ds.push(only("page_template", s.span(), "in an `_index.md` (a section)"));
+                ds.push(only(
+                    "page_template",
+                    s.span(),
+                    "in an `_index.md` (a section)",
+                ));
             }
             if let Some(s) = &m.sort_by {
                 ds.push(only("sort_by", s.span(), "in an `_index.md` (a section)"));
             }
         }
         let missing = |field: &str, example: &str| {
-            p.error_at(format!("missing `{field}` for kind `{}`", kind.name()), kind_span.clone())
-                .hint(format!("add `{example}` to the front matter"))
+            p.error_at(
+                format!("missing `{field}` for kind `{}`", kind.name()),
+                kind_span.clone(),
+            )
+            .hint(format!("add `{example}` to the front matter"))
         };
         match kind {
             Kind::Competency => {
@@ -89,7 +105,10 @@ fn check_kinds(content: &Content, ds: &mut Diagnostics) {
                     ds.push(missing("statement", "statement = \"...\""));
                 }
                 if m.objectives.as_ref().is_none_or(|o| o.get_ref().is_empty()) {
-                    ds.push(missing("objectives", "[[objectives]] with an `id` and `text`"));
+                    ds.push(missing(
+                        "objectives",
+                        "[[objectives]] with an `id` and `text`",
+                    ));
                 }
             }
             Kind::Framework if m.elements.as_ref().is_none_or(|e| e.get_ref().is_empty()) => {
@@ -106,7 +125,10 @@ struct Defined {
 }
 
 fn origin_of(content: &Content, page: usize, span: std::ops::Range<usize>) -> String {
-    content.pages[page].error_at("", span).origin().unwrap_or_default()
+    content.pages[page]
+        .error_at("", span)
+        .origin()
+        .unwrap_or_default()
 }
 
 /// Collects competencies, objectives, framework elements and resources, and their IDs.
@@ -117,17 +139,30 @@ fn register(content: &mut Content, ds: &mut Diagnostics) {
     let mut resources = Vec::new();
     let mut ids: BTreeMap<String, Target> = BTreeMap::new();
 
-    let mut claim = |content: &Content, page: usize, id: &Spanned<String>, target: Target, ds: &mut Diagnostics| -> bool {
+    let mut claim = |content: &Content,
+                     page: usize,
+                     id: &Spanned<String>,
+                     target: Target,
+                     ds: &mut Diagnostics|
+     -> bool {
         let name = id.get_ref();
         if let Some(first) = defined.get(name) {
             ds.push(
                 content.pages[page]
                     .error_at(format!("duplicate ID `{name}`"), id.span())
-                    .hint(format!("`{name}` is already defined at {}; IDs must be unique across the site", first.origin)),
+                    .hint(format!(
+                        "`{name}` is already defined at {}; IDs must be unique across the site",
+                        first.origin
+                    )),
             );
             return false;
         }
-        defined.insert(name.clone(), Defined { origin: origin_of(content, page, id.span()) });
+        defined.insert(
+            name.clone(),
+            Defined {
+                origin: origin_of(content, page, id.span()),
+            },
+        );
         ids.insert(name.clone(), target);
         true
     };
@@ -136,13 +171,17 @@ fn register(content: &mut Content, ds: &mut Diagnostics) {
         let p = &content.pages[i];
         match p.kind() {
             Kind::Competency => {
-                let (Some(id), Some(statement), Some(objectives)) = (&p.meta.id, &p.meta.statement, &p.meta.objectives) else {
+                let (Some(id), Some(statement), Some(objectives)) =
+                    (&p.meta.id, &p.meta.statement, &p.meta.objectives)
+                else {
                     continue;
                 };
                 let cid = id.get_ref();
                 if !ids::is_competency_id(cid) {
-                    ds.push(p.error_at(format!("invalid competency ID `{cid}`"), id.span())
-                        .hint("use upper-case letters, a dash and a number, e.g. `SMS-1`"));
+                    ds.push(
+                        p.error_at(format!("invalid competency ID `{cid}`"), id.span())
+                            .hint("use upper-case letters, a dash and a number, e.g. `SMS-1`"),
+                    );
                     continue;
                 }
                 let c = competencies.len();
@@ -158,7 +197,10 @@ fn register(content: &mut Content, ds: &mut Diagnostics) {
                         continue;
                     }
                     if claim(content, i, &o.id, Target::Objective(c, objs.len()), ds) {
-                        objs.push(Objective { id: oid.clone(), text: o.text.clone() });
+                        objs.push(Objective {
+                            id: oid.clone(),
+                            text: o.text.clone(),
+                        });
                     }
                 }
                 competencies.push(Competency {
@@ -170,12 +212,19 @@ fn register(content: &mut Content, ds: &mut Diagnostics) {
                 });
             }
             Kind::Framework => {
-                let Some(list) = &p.meta.elements else { continue };
+                let Some(list) = &p.meta.elements else {
+                    continue;
+                };
                 for e in list.get_ref() {
                     let eid = e.id.get_ref();
                     if !ids::is_element_id(eid) {
-                        ds.push(p.error_at(format!("invalid framework element ID `{eid}`"), e.id.span())
-                            .hint("use upper-case letters, digits and dashes, e.g. `GP-1`"));
+                        ds.push(
+                            p.error_at(
+                                format!("invalid framework element ID `{eid}`"),
+                                e.id.span(),
+                            )
+                            .hint("use upper-case letters, digits and dashes, e.g. `GP-1`"),
+                        );
                         continue;
                     }
                     if claim(content, i, &e.id, Target::Element(elements.len()), ds) {
@@ -184,8 +233,12 @@ fn register(content: &mut Content, ds: &mut Diagnostics) {
                             id: eid.clone(),
                             name: e.name.clone(),
                             text: e.text.clone(),
-                            about: e.about.as_ref().map_or_else(String::new, |a| a.get_ref().clone()),
-                            about_start: p.front_start + e.about.as_ref().map_or(0, |a| a.span().start),
+                            about: e
+                                .about
+                                .as_ref()
+                                .map_or_else(String::new, |a| a.get_ref().clone()),
+                            about_start: p.front_start
+                                + e.about.as_ref().map_or(0, |a| a.span().start),
                         });
                     }
                 }
@@ -197,7 +250,15 @@ fn register(content: &mut Content, ds: &mut Diagnostics) {
     for i in 0..content.pages.len() {
         let records = std::mem::take(&mut content.pages[i].records);
         for record in records {
-            if check_record(&content.pages[i], &record, ds) && claim(content, i, &record.key, Target::Resource(resources.len()), ds) {
+            // A record with a bad field still claims its key, so links to it are not reported too.
+            check_record(&content.pages[i], &record, ds);
+            if claim(
+                content,
+                i,
+                &record.key,
+                Target::Resource(resources.len()),
+                ds,
+            ) {
                 resources.push(Resource { page: i, record });
             }
         }
@@ -210,58 +271,103 @@ fn register(content: &mut Content, ds: &mut Diagnostics) {
     content.library = content.pages.iter().position(|p| p.kind() == Kind::Library);
 }
 
-/// Field rules of a resource record that depend on its kind. Returns whether it is usable.
-fn check_record(p: &super::Page, r: &super::ResourceRecord, ds: &mut Diagnostics) -> bool {
+/// Field rules of a resource record that depend on its kind.
+fn check_record(p: &super::Page, r: &super::ResourceRecord, ds: &mut Diagnostics) {
     let key = r.key.get_ref();
     let kind = *r.kind.get_ref();
-    let before = ds.len();
     if !ids::is_slug(key) {
-        ds.push(p.error_at(format!("invalid resource key `{key}`"), r.key.span())
-            .hint("use lower-case letters, digits and dashes, e.g. `lorig-2014-action-planning`"));
+        ds.push(
+            p.error_at(format!("invalid resource key `{key}`"), r.key.span())
+                .hint(
+                    "use lower-case letters, digits and dashes, e.g. `lorig-2014-action-planning`",
+                ),
+        );
     }
     if r.authors.get_ref().iter().all(|a| a.trim().is_empty()) {
-        ds.push(p.error_at(format!("resource `{key}` has no authors"), r.authors.span())
-            .hint("list at least one author as \"Surname, I.\" or an organisation name"));
+        ds.push(
+            p.error_at(format!("resource `{key}` has no authors"), r.authors.span())
+                .hint("list at least one author as \"Surname, I.\" or an organisation name"),
+        );
     }
     if r.title.get_ref().trim().is_empty() {
-        ds.push(p.error_at(format!("resource `{key}` has an empty title"), r.title.span()));
+        ds.push(p.error_at(
+            format!("resource `{key}` has an empty title"),
+            r.title.span(),
+        ));
     }
     if r.annotation.get_ref().trim().is_empty() {
-        ds.push(p.error_at(format!("resource `{key}` has an empty annotation"), r.annotation.span())
-            .hint("say in one line why this resource matters to a learner"));
+        ds.push(
+            p.error_at(
+                format!("resource `{key}` has an empty annotation"),
+                r.annotation.span(),
+            )
+            .hint("say in one line why this resource matters to a learner"),
+        );
     }
     match &r.year {
         None if !kind.year_optional() => ds.push(
-            p.error_at(format!("resource `{key}` of kind `{}` is missing `year`", kind.name()), r.key.span())
-                .hint("add `year = 2014`; only web pages and policy documents may leave it out"),
+            p.error_at(
+                format!(
+                    "resource `{key}` of kind `{}` is missing `year`",
+                    kind.name()
+                ),
+                r.key.span(),
+            )
+            .hint("add `year = 2014`; only web pages and policy documents may leave it out"),
         ),
         Some(y) if !(1500..=2100).contains(y.get_ref()) => ds.push(
-            p.error_at(format!("resource `{key}` has an implausible year {}", y.get_ref()), y.span())
-                .hint("write the four-digit year of publication"),
+            p.error_at(
+                format!("resource `{key}` has an implausible year {}", y.get_ref()),
+                y.span(),
+            )
+            .hint("write the four-digit year of publication"),
         ),
         _ => {}
     }
     if kind == super::ResourceKind::Article && r.journal.is_none() {
-        ds.push(p.error_at(format!("resource `{key}` is an article but has no `journal`"), r.kind.span())
-            .hint("add `journal = \"...\"`, or choose another kind"));
+        ds.push(
+            p.error_at(
+                format!("resource `{key}` is an article but has no `journal`"),
+                r.kind.span(),
+            )
+            .hint("add `journal = \"...\"`, or choose another kind"),
+        );
     }
     if let Some(doi) = &r.doi {
         if !doi.get_ref().starts_with("10.") || doi.get_ref().contains(char::is_whitespace) {
-            ds.push(p.error_at(format!("resource `{key}` has an invalid DOI `{}`", doi.get_ref()), doi.span())
-                .hint("write the DOI alone, starting with `10.`, without `https://doi.org/`"));
+            ds.push(
+                p.error_at(
+                    format!("resource `{key}` has an invalid DOI `{}`", doi.get_ref()),
+                    doi.span(),
+                )
+                .hint("write the DOI alone, starting with `10.`, without `https://doi.org/`"),
+            );
         }
     }
     if let Some(url) = &r.url {
         let u = url.get_ref();
-        if !(u.starts_with("http://") || u.starts_with("https://")) || u.contains(char::is_whitespace) {
-            ds.push(p.error_at(format!("resource `{key}` has an invalid URL `{u}`"), url.span())
-                .hint("write a full URL starting with `https://` or `http://`"));
+        if !(u.starts_with("http://") || u.starts_with("https://"))
+            || u.contains(char::is_whitespace)
+        {
+            ds.push(
+                p.error_at(
+                    format!("resource `{key}` has an invalid URL `{u}`"),
+                    url.span(),
+                )
+                .hint("write a full URL starting with `https://` or `http://`"),
+            );
         }
     }
-    ds.len() == before
 }
 
-fn unknown(content: &Content, page: usize, what: &str, id: &Spanned<String>, candidates: Vec<&str>, hint: &str) -> Option<Diagnostic> {
+fn unknown(
+    content: &Content,
+    page: usize,
+    what: &str,
+    id: &Spanned<String>,
+    candidates: Vec<&str>,
+    hint: &str,
+) -> Option<Diagnostic> {
     let name = id.get_ref();
     if content.is_broken(name) {
         return None;
@@ -275,21 +381,44 @@ fn unknown(content: &Content, page: usize, what: &str, id: &Spanned<String>, can
 
 /// `teaches`, `resources`, `sources`, record `competencies`, taxonomies, and the menu.
 fn check_references(content: &mut Content, config: &Config, ds: &mut Diagnostics) {
-    let objective_ids: Vec<&str> = content.competencies.iter().flat_map(|c| c.objectives.iter().map(|o| o.id.as_str())).collect();
+    let objective_ids: Vec<&str> = content
+        .competencies
+        .iter()
+        .flat_map(|c| c.objectives.iter().map(|o| o.id.as_str()))
+        .collect();
     let resource_keys: Vec<&str> = content.resources.iter().map(|r| r.record.key()).collect();
-    let curriculum_ids: Vec<&str> = content.competencies.iter().map(|c| c.id.as_str()).chain(objective_ids.iter().copied()).collect();
+    let curriculum_ids: Vec<&str> = content
+        .competencies
+        .iter()
+        .map(|c| c.id.as_str())
+        .chain(objective_ids.iter().copied())
+        .collect();
     let mut taught_in: BTreeMap<String, Vec<usize>> = BTreeMap::new();
 
     for (i, p) in content.pages.iter().enumerate() {
         for t in &p.meta.teaches {
             match content.objective(t.get_ref()) {
                 Some(_) => taught_in.entry(t.get_ref().clone()).or_default().push(i),
-                None => ds.extend(unknown(content, i, "objective", t, objective_ids.clone(), "`teaches` lists objective IDs such as `SMS-1.2`")),
+                None => ds.extend(unknown(
+                    content,
+                    i,
+                    "objective",
+                    t,
+                    objective_ids.clone(),
+                    "`teaches` lists objective IDs such as `SMS-1.2`",
+                )),
             }
         }
         for key in p.meta.resources.iter().chain(&p.meta.sources) {
             if content.resource(key.get_ref()).is_none() {
-                ds.extend(unknown(content, i, "resource", key, resource_keys.clone(), "use the `key` of a resource record"));
+                ds.extend(unknown(
+                    content,
+                    i,
+                    "resource",
+                    key,
+                    resource_keys.clone(),
+                    "use the `key` of a resource record",
+                ));
             }
         }
         for (name, _) in &p.meta.taxonomies {
@@ -301,9 +430,19 @@ fn check_references(content: &mut Content, config: &Config, ds: &mut Diagnostics
     for (r, res) in content.resources.iter().enumerate() {
         let _ = r;
         for id in &res.record.competencies {
-            let ok = matches!(content.ids.get(id.get_ref()), Some(Target::Competency(_) | Target::Objective(..)));
+            let ok = matches!(
+                content.ids.get(id.get_ref()),
+                Some(Target::Competency(_) | Target::Objective(..))
+            );
             if !ok {
-                ds.extend(unknown(content, res.page, "competency or objective", id, curriculum_ids.clone(), "use a competency ID like `SMS-1` or an objective ID like `SMS-1.2`"));
+                ds.extend(unknown(
+                    content,
+                    res.page,
+                    "competency or objective",
+                    id,
+                    curriculum_ids.clone(),
+                    "use a competency ID like `SMS-1` or an objective ID like `SMS-1.2`",
+                ));
             }
         }
         for (name, _) in &res.record.taxonomies {
@@ -315,26 +454,48 @@ fn check_references(content: &mut Content, config: &Config, ds: &mut Diagnostics
     let config_file = std::path::Path::new(crate::config::FILE_NAME);
     for item in &config.menu {
         if content.page_by_rel(item.page.get_ref()).is_none() {
-            let d = Diagnostic::new(format!("menu entry `{}` names an unknown content file `{}`", item.title, item.page.get_ref()))
-                .at(config_file, &config.source, item.page.span());
+            let d = Diagnostic::new(format!(
+                "menu entry `{}` names an unknown content file `{}`",
+                item.title,
+                item.page.get_ref()
+            ))
+            .at(config_file, &config.source, item.page.span());
             let rels: Vec<&str> = content.by_rel.keys().map(String::as_str).collect();
             ds.push(match closest(item.page.get_ref(), rels) {
                 Some(near) => d.hint(format!("did you mean `{near}`?")),
-                None => d.hint("give the path of a file under `content/`, e.g. `framework/_index.md`"),
+                None => {
+                    d.hint("give the path of a file under `content/`, e.g. `framework/_index.md`")
+                }
             });
         }
     }
     content.taught_in = taught_in;
 }
 
-fn unknown_taxonomy(content: &Content, page: usize, name: &Spanned<String>, config: &Config) -> Diagnostic {
-    let declared: Vec<&str> = config.taxonomies.iter().map(|t| t.name.get_ref().as_str()).collect();
-    let d = content.pages[page].error_at(format!("unknown taxonomy `{}`", name.get_ref()), name.span());
+fn unknown_taxonomy(
+    content: &Content,
+    page: usize,
+    name: &Spanned<String>,
+    config: &Config,
+) -> Diagnostic {
+    let declared: Vec<&str> = config
+        .taxonomies
+        .iter()
+        .map(|t| t.name.get_ref().as_str())
+        .collect();
+    let d = content.pages[page].error_at(
+        format!("unknown taxonomy `{}`", name.get_ref()),
+        name.span(),
+    );
     match closest(name.get_ref(), declared.iter().copied()) {
         Some(near) => d.hint(format!("did you mean `{near}`?")),
         None => d.hint(format!(
             "declare it in site.toml with [[taxonomies]]; declared: {}",
-            if declared.is_empty() { "none".to_string() } else { declared.join(", ") }
+            if declared.is_empty() {
+                "none".to_string()
+            } else {
+                declared.join(", ")
+            }
         )),
     }
 }
@@ -347,12 +508,17 @@ fn index_terms(content: &mut Content, config: &Config) {
         .map(|t| (t.name.get_ref().clone(), BTreeMap::new()))
         .collect();
     let mut add = |tax: &str, term: &str, page: Option<usize>, resource: Option<usize>| {
-        let Some(map) = terms.get_mut(tax) else { return };
+        let Some(map) = terms.get_mut(tax) else {
+            return;
+        };
         let slug = slugify(term);
         if slug.is_empty() {
             return;
         }
-        let t = map.entry(slug).or_insert_with(|| Term { name: term.trim().to_string(), ..Term::default() });
+        let t = map.entry(slug).or_insert_with(|| Term {
+            name: term.trim().to_string(),
+            ..Term::default()
+        });
         if let Some(p) = page {
             if t.pages.last() != Some(&p) {
                 t.pages.push(p);

@@ -23,7 +23,9 @@ pub fn highlight(code: &str, lang: &str) -> Option<String> {
         .or_else(|| ss.find_syntax_by_extension(lang))?;
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, ss, CLASS_STYLE);
     for line in LinesWithEndings::from(code) {
-        generator.parse_html_for_line_which_includes_newline(line).ok()?;
+        generator
+            .parse_html_for_line_which_includes_newline(line)
+            .ok()?;
     }
     Some(generator.finalize())
 }
@@ -86,7 +88,12 @@ fn readable(fg: Color, bg: Color) -> Color {
         }
         let t = f64::from(step + 1) / 20.0;
         let mix = |v: u8| (f64::from(v) + (f64::from(target) - f64::from(v)) * t).round() as u8;
-        c = Color { r: mix(fg.r), g: mix(fg.g), b: mix(fg.b), a: 255 };
+        c = Color {
+            r: mix(fg.r),
+            g: mix(fg.g),
+            b: mix(fg.b),
+            a: 255,
+        };
     }
     c
 }
@@ -105,7 +112,12 @@ mod tests {
 
     #[test]
     fn stylesheet_colours_meet_contrast() {
-        let grey = Color { r: 0x96, g: 0x98, b: 0x96, a: 255 };
+        let grey = Color {
+            r: 0x96,
+            g: 0x98,
+            b: 0x96,
+            a: 255,
+        };
         let fixed = readable(grey, Color::WHITE);
         assert!(contrast(fixed, Color::WHITE) >= 4.5);
         assert!(stylesheet().contains("prefers-color-scheme: dark"));

@@ -6,7 +6,9 @@ mod highlight;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use pulldown_cmark::{BrokenLink, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BrokenLink, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
 
 pub use highlight::stylesheet as highlight_stylesheet;
 
@@ -74,7 +76,9 @@ pub fn escape_html(s: &str) -> String {
 pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Rendered {
     let mut callback = |link: BrokenLink| {
         let label = link.reference.trim();
-        label.starts_with('@').then(|| (CowStr::from(label.to_string()), CowStr::from("")))
+        label
+            .starts_with('@')
+            .then(|| (CowStr::from(label.to_string()), CowStr::from("")))
     };
     let parser = Parser::new_with_broken_link_callback(markdown, options(), Some(&mut callback));
     let events: Vec<(Event, Range<usize>)> = parser.into_offset_iter().collect();
@@ -88,7 +92,12 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
     while i < events.len() {
         let (event, range) = &events[i];
         match event {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
                 let end = find_end(&events, i);
                 let inner = &events[i + 1..end];
                 let title = plain_text(inner.iter().map(|(e, _)| e));
@@ -96,7 +105,11 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
                     Some(id) => id.to_string(),
                     None => {
                         let s = slugify(&title);
-                        if s.is_empty() { "section".to_string() } else { s }
+                        if s.is_empty() {
+                            "section".to_string()
+                        } else {
+                            s
+                        }
                     }
                 };
                 if used.contains(&anchor) {
@@ -116,7 +129,11 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
                     open.push_str(&format!(" class=\"{}\"", escape_html(&cls.join(" "))));
                 }
                 for (k, v) in attrs {
-                    open.push_str(&format!(" {}=\"{}\"", escape_html(k), escape_html(v.as_deref().unwrap_or(""))));
+                    open.push_str(&format!(
+                        " {}=\"{}\"",
+                        escape_html(k),
+                        escape_html(v.as_deref().unwrap_or(""))
+                    ));
                 }
                 open.push('>');
                 out_events.push(Event::Html(open.into()));
@@ -137,21 +154,32 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
                     })
                     .collect();
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or("").to_string(),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split([' ', ',', '{']).next().unwrap_or("").to_string()
+                    }
                     CodeBlockKind::Indented => String::new(),
                 };
                 out_events.push(Event::Html(code_block(&code, &lang).into()));
                 i = end + 1;
                 continue;
             }
-            Event::Html(h) | Event::InlineHtml(h) if h.trim() == "<!-- more -->" && summary.is_none() => {
+            Event::Html(h) | Event::InlineHtml(h)
+                if h.trim() == "<!-- more -->" && summary.is_none() =>
+            {
                 summary = Some(text.trim().to_string());
                 let _ = range;
             }
             _ => {
-                let end = if matches!(event, Event::Start(Tag::Link { .. })) { find_end(&events, i) } else { i };
+                let end = if matches!(event, Event::Start(Tag::Link { .. })) {
+                    find_end(&events, i)
+                } else {
+                    i
+                };
                 push_inline(&events[i..=end], cx, errors, &mut out_events, &mut text);
-                if matches!(event, Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell)) {
+                if matches!(
+                    event,
+                    Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell)
+                ) {
                     text.push('\n');
                 }
                 i = end + 1;
@@ -162,7 +190,12 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
-    Rendered { html, toc: nest(flat), text, summary }
+    Rendered {
+        html,
+        toc: nest(flat),
+        text,
+        summary,
+    }
 }
 
 /// Pushes inline events, resolving `@` links; accumulates plain text.
@@ -176,13 +209,23 @@ fn push_inline<'a>(
     let mut i = 0;
     while i < events.len() {
         let (event, range) = &events[i];
-        if let Event::Start(Tag::Link { link_type, dest_url, title, id }) = event {
+        if let Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) = event
+        {
             if let Some(reference) = dest_url.strip_prefix('@') {
                 let end = find_end(events, i);
                 let inner = &events[i + 1..end];
                 let inner_text = plain_text(inner.iter().map(|(e, _)| e));
-                let shortcut = matches!(link_type, LinkType::ShortcutUnknown | LinkType::CollapsedUnknown | LinkType::ReferenceUnknown)
-                    || inner_text.trim().is_empty()
+                let shortcut = matches!(
+                    link_type,
+                    LinkType::ShortcutUnknown
+                        | LinkType::CollapsedUnknown
+                        | LinkType::ReferenceUnknown
+                ) || inner_text.trim().is_empty()
                     || inner_text.trim() == dest_url.as_ref();
                 match resolve(reference, cx) {
                     Ok((href, label, tooltip)) => {
@@ -203,9 +246,17 @@ fn push_inline<'a>(
                     }
                     Err((message, hint)) => {
                         let span = cx.offset + range.start..cx.offset + range.end;
-                        let target = reference.trim_start_matches('/').split('#').next().unwrap_or("");
+                        let target = reference
+                            .trim_start_matches('/')
+                            .split('#')
+                            .next()
+                            .unwrap_or("");
                         if !cx.content.is_broken(target) {
-                            errors.push(Diagnostic::new(message).at(cx.file, cx.source, span).hint(hint));
+                            errors.push(
+                                Diagnostic::new(message)
+                                    .at(cx.file, cx.source, span)
+                                    .hint(hint),
+                            );
                         }
                         if shortcut {
                             out.push(Event::Text(reference.to_string().into()));
@@ -229,7 +280,10 @@ fn push_inline<'a>(
 }
 
 /// Resolves `SMS-4.2`, `lorig-2014`, or `/path/file.md#anchor` to (href, label, tooltip).
-fn resolve(reference: &str, cx: &Context) -> Result<(String, String, Option<String>), (String, String)> {
+fn resolve(
+    reference: &str,
+    cx: &Context,
+) -> Result<(String, String, Option<String>), (String, String)> {
     let content = cx.content;
     if let Some(path) = reference.strip_prefix('/') {
         let (file, anchor) = match path.split_once('#') {
@@ -248,7 +302,9 @@ fn resolve(reference: &str, cx: &Context) -> Result<(String, String, Option<Stri
                 let rels = content.by_rel.keys().map(String::as_str);
                 let hint = match crate::diagnostic::closest(file, rels) {
                     Some(near) => format!("did you mean `@/{near}`?"),
-                    None => "link to a file under `content/`, e.g. `@/modules/_index.md`".to_string(),
+                    None => {
+                        "link to a file under `content/`, e.g. `@/modules/_index.md`".to_string()
+                    }
                 };
                 Err((format!("link to unknown content file `{file}`"), hint))
             }
@@ -270,11 +326,22 @@ fn resolve(reference: &str, cx: &Context) -> Result<(String, String, Option<Stri
 }
 
 fn code_block(code: &str, lang: &str) -> String {
-    let lang_attr = if lang.is_empty() { String::new() } else { format!(" class=\"language-{}\"", escape_html(lang)) };
-    let body = if lang.is_empty() { None } else { highlight::highlight(code, lang) };
+    let lang_attr = if lang.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"language-{}\"", escape_html(lang))
+    };
+    let body = if lang.is_empty() {
+        None
+    } else {
+        highlight::highlight(code, lang)
+    };
     match body {
         Some(h) => format!("<pre class=\"code\"><code{lang_attr}>{h}</code></pre>\n"),
-        None => format!("<pre class=\"code\"><code{lang_attr}>{}</code></pre>\n", escape_html(code)),
+        None => format!(
+            "<pre class=\"code\"><code{lang_attr}>{}</code></pre>\n",
+            escape_html(code)
+        ),
     }
 }
 
@@ -323,7 +390,12 @@ fn heading_number(level: HeadingLevel) -> u8 {
 fn nest(flat: Vec<(u8, String, String)>) -> Vec<Heading> {
     let mut toc: Vec<Heading> = Vec::new();
     for (level, id, title) in flat {
-        let h = Heading { level, id, title, children: Vec::new() };
+        let h = Heading {
+            level,
+            id,
+            title,
+            children: Vec::new(),
+        };
         match level {
             2 => toc.push(h),
             3 => match toc.last_mut() {

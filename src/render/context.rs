@@ -144,7 +144,9 @@ pub struct Views {
 
 impl Views {
     pub fn new(content: &Content, summaries_text: &[String]) -> Views {
-        let resources = (0..content.resources.len()).map(|r| resource_ctx(content, r)).collect();
+        let resources = (0..content.resources.len())
+            .map(|r| resource_ctx(content, r))
+            .collect();
         let summaries = content
             .pages
             .iter()
@@ -160,12 +162,18 @@ impl Views {
                 page_count: p.pages.len(),
             })
             .collect();
-        Views { resources, summaries }
+        Views {
+            resources,
+            summaries,
+        }
     }
 
     pub fn link(&self, page: usize) -> Link {
         let s = &self.summaries[page];
-        Link { title: s.title.clone(), href: s.href.clone() }
+        Link {
+            title: s.title.clone(),
+            href: s.href.clone(),
+        }
     }
 }
 
@@ -181,14 +189,20 @@ fn resource_ctx(content: &Content, r: usize) -> ResourceCtx {
         .iter()
         .filter(|(name, _)| name.get_ref() == "topics")
         .flat_map(|(_, terms)| terms.iter())
-        .map(|t| TermLink { name: t.clone(), href: term_href("topics", &crate::content::slugify(t)) })
+        .map(|t| TermLink {
+            name: t.clone(),
+            href: term_href("topics", &crate::content::slugify(t)),
+        })
         .collect();
     let competencies = rec
         .competencies
         .iter()
         .filter_map(|id| {
             let target = content.ids.get(id.get_ref())?;
-            Some(IdLink { id: id.get_ref().clone(), href: content.target_link(*target).0 })
+            Some(IdLink {
+                id: id.get_ref().clone(),
+                href: content.target_link(*target).0,
+            })
         })
         .collect();
     ResourceCtx {
@@ -218,7 +232,9 @@ fn resource_ctx(content: &Content, r: usize) -> ResourceCtx {
 
 /// Pages teaching objective `id`, as links.
 pub fn taught_in(content: &Content, views: &Views, id: &str) -> Vec<Link> {
-    content.taught_in.get(id).map_or_else(Vec::new, |pages| pages.iter().map(|&p| views.link(p)).collect())
+    content.taught_in.get(id).map_or_else(Vec::new, |pages| {
+        pages.iter().map(|&p| views.link(p)).collect()
+    })
 }
 
 /// Resources linked to competency `c` (directly, or through one of its objectives).
@@ -228,10 +244,13 @@ pub fn competency_resources(content: &Content, views: &Views, c: usize) -> Vec<R
         .iter()
         .enumerate()
         .filter(|(_, r)| {
-            r.record.competencies.iter().any(|id| match content.ids.get(id.get_ref()) {
-                Some(Target::Competency(x)) | Some(Target::Objective(x, _)) => *x == c,
-                _ => false,
-            })
+            r.record
+                .competencies
+                .iter()
+                .any(|id| match content.ids.get(id.get_ref()) {
+                    Some(Target::Competency(x)) | Some(Target::Objective(x, _)) => *x == c,
+                    _ => false,
+                })
         })
         .map(|(i, _)| views.resources[i].clone())
         .collect()

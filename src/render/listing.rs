@@ -54,7 +54,12 @@ pub struct Library {
     facets: Vec<Facet>,
 }
 
-const FACETS: [(&str, &str); 4] = [("kind", "Kind"), ("topic", "Topic"), ("competency", "Competency"), ("year", "Year")];
+const FACETS: [(&str, &str); 4] = [
+    ("kind", "Kind"),
+    ("topic", "Topic"),
+    ("competency", "Competency"),
+    ("year", "Year"),
+];
 
 /// Facet values of one resource: (value slug, label) per facet, in FACETS order.
 fn facet_values(content: &Content, r: usize) -> [Vec<(String, String)>; 4] {
@@ -75,11 +80,22 @@ fn facet_values(content: &Content, r: usize) -> [Vec<(String, String)>; 4] {
         };
         let cid = &content.competencies[c].id;
         if !comps.iter().any(|(s, _)| *s == ids::anchor(cid)) {
-            comps.push((ids::anchor(cid), format!("{cid} · {}", content.competencies[c].title)));
+            comps.push((
+                ids::anchor(cid),
+                format!("{cid} · {}", content.competencies[c].title),
+            ));
         }
     }
-    let year = rec.year().map_or_else(|| ("n-d".to_string(), "No date".to_string()), |y| (y.to_string(), y.to_string()));
-    [vec![(kind.name().to_string(), kind.plural().to_string())], topics, comps, vec![year]]
+    let year = rec.year().map_or_else(
+        || ("n-d".to_string(), "No date".to_string()),
+        |y| (y.to_string(), y.to_string()),
+    );
+    [
+        vec![(kind.name().to_string(), kind.plural().to_string())],
+        topics,
+        comps,
+        vec![year],
+    ]
 }
 
 /// Every facet value with its resources, sorted for display.
@@ -88,7 +104,11 @@ fn facet_index(content: &Content) -> Vec<BTreeMap<String, (String, Vec<usize>)>>
     for r in 0..content.resources.len() {
         for (f, values) in facet_values(content, r).into_iter().enumerate() {
             for (slug, label) in values {
-                index[f].entry(slug).or_insert_with(|| (label, Vec::new())).1.push(r);
+                index[f]
+                    .entry(slug)
+                    .or_insert_with(|| (label, Vec::new()))
+                    .1
+                    .push(r);
             }
         }
     }
@@ -97,7 +117,10 @@ fn facet_index(content: &Content) -> Vec<BTreeMap<String, (String, Vec<usize>)>>
 
 fn filter_path(content: &Content, facet: usize, value: &str) -> Option<String> {
     let lib = content.library?;
-    Some(format!("{}{}/{value}/", content.pages[lib].path, FACETS[facet].0))
+    Some(format!(
+        "{}{}/{value}/",
+        content.pages[lib].path, FACETS[facet].0
+    ))
 }
 
 fn facets(content: &Content) -> Vec<Facet> {
@@ -108,7 +131,11 @@ fn facets(content: &Content) -> Vec<Facet> {
         .map(|(f, (name, title))| {
             let mut values: Vec<(&String, &(String, Vec<usize>))> = index[f].iter().collect();
             match f {
-                0 => values.sort_by_key(|(slug, _)| ResourceKind::ALL.iter().position(|k| k.name() == slug.as_str())),
+                0 => values.sort_by_key(|(slug, _)| {
+                    ResourceKind::ALL
+                        .iter()
+                        .position(|k| k.name() == slug.as_str())
+                }),
                 3 => values.sort_by(|a, b| b.0.cmp(a.0)),
                 2 => values.sort_by(|a, b| natural(a.0).cmp(&natural(b.0))),
                 _ => {}
@@ -120,7 +147,10 @@ fn facets(content: &Content) -> Vec<Facet> {
                     .into_iter()
                     .map(|(slug, (label, rs))| FacetValue {
                         label: label.clone(),
-                        href: format!("{}index.html", filter_path(content, f, slug).unwrap_or_default()),
+                        href: format!(
+                            "{}index.html",
+                            filter_path(content, f, slug).unwrap_or_default()
+                        ),
                         count: rs.len(),
                     })
                     .collect(),
@@ -131,8 +161,18 @@ fn facets(content: &Content) -> Vec<Facet> {
 
 /// Sorts `sms-10` after `sms-9`.
 fn natural(s: &str) -> (String, u64) {
-    let digits: String = s.chars().rev().take_while(char::is_ascii_digit).collect::<Vec<_>>().into_iter().rev().collect();
-    (s[..s.len() - digits.len()].to_string(), digits.parse().unwrap_or(0))
+    let digits: String = s
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    (
+        s[..s.len() - digits.len()].to_string(),
+        digits.parse().unwrap_or(0),
+    )
 }
 
 /// The library's data: all resources grouped by kind (or only `subset`), and the facets.
@@ -143,22 +183,41 @@ pub fn library(r: &Renderer, subset: Option<&[usize]>) -> Library {
     let groups = ResourceKind::ALL
         .iter()
         .filter_map(|kind| {
-            let mut items: Vec<usize> = list.iter().copied().filter(|&i| content.resources[i].record.kind.get_ref() == kind).collect();
+            let mut items: Vec<usize> = list
+                .iter()
+                .copied()
+                .filter(|&i| content.resources[i].record.kind.get_ref() == kind)
+                .collect();
             if items.is_empty() {
                 return None;
             }
             items.sort_by(|&a, &b| citation_order(content, a, b));
-            Some(Group { kind: kind.name(), label: kind.plural(), resources: items.into_iter().map(|i| r.views.resources[i].clone()).collect() })
+            Some(Group {
+                kind: kind.name(),
+                label: kind.plural(),
+                resources: items
+                    .into_iter()
+                    .map(|i| r.views.resources[i].clone())
+                    .collect(),
+            })
         })
         .collect();
-    Library { count: list.len(), groups, facets: facets(content) }
+    Library {
+        count: list.len(),
+        groups,
+        facets: facets(content),
+    }
 }
 
 /// Reference-list order: first author, then year, then title.
 fn citation_order(content: &Content, a: usize, b: usize) -> std::cmp::Ordering {
     let key = |i: usize| {
         let rec = &content.resources[i].record;
-        (rec.authors.get_ref().first().map(|s| s.to_lowercase()), rec.year(), rec.title.get_ref().to_lowercase())
+        (
+            rec.authors.get_ref().first().map(|s| s.to_lowercase()),
+            rec.year(),
+            rec.title.get_ref().to_lowercase(),
+        )
     };
     key(a).cmp(&key(b))
 }
@@ -172,10 +231,16 @@ pub fn listings(content: &Content) -> Vec<Listing> {
                 out.push(Listing {
                     path: filter_path(content, f, &slug).unwrap_or_default(),
                     title: format!("Resources — {}: {label}", FACETS[f].1),
-                    description: format!("Resources in the library filtered by {}: {label}.", FACETS[f].1.to_lowercase()),
+                    description: format!(
+                        "Resources in the library filtered by {}: {label}.",
+                        FACETS[f].1.to_lowercase()
+                    ),
                     template: "resource_filter.html",
                     parent: Some(lib),
-                    what: What::Filter { facet: f, value: slug },
+                    what: What::Filter {
+                        facet: f,
+                        value: slug,
+                    },
                 });
             }
         }
@@ -250,8 +315,14 @@ impl Listing {
                     &FilterCtx {
                         facet_title: FACETS[*facet].1,
                         label: label.clone(),
-                        library_href: content.library.map(|l| content.pages[l].href()).unwrap_or_default(),
-                        resources: list.into_iter().map(|i| r.views.resources[i].clone()).collect(),
+                        library_href: content
+                            .library
+                            .map(|l| content.pages[l].href())
+                            .unwrap_or_default(),
+                        resources: list
+                            .into_iter()
+                            .map(|i| r.views.resources[i].clone())
+                            .collect(),
                         facets: facets(content),
                     },
                 );
@@ -271,8 +342,16 @@ impl Listing {
                     &TermCtx {
                         name: term.name.clone(),
                         href: context::term_href(tax, slug),
-                        pages: term.pages.iter().map(|&p| r.views.summaries[p].clone()).collect(),
-                        resources: term.resources.iter().map(|&i| r.views.resources[i].clone()).collect(),
+                        pages: term
+                            .pages
+                            .iter()
+                            .map(|&p| r.views.summaries[p].clone())
+                            .collect(),
+                        resources: term
+                            .resources
+                            .iter()
+                            .map(|&i| r.views.resources[i].clone())
+                            .collect(),
                     },
                 );
             }
@@ -281,13 +360,25 @@ impl Listing {
 }
 
 fn taxonomy_ctx(r: &Renderer, tax: &str) -> TaxonomyPageCtx {
-    let title = r.config.taxonomy(tax).map_or_else(|| tax.to_string(), |t| t.title.clone());
+    let title = r
+        .config
+        .taxonomy(tax)
+        .map_or_else(|| tax.to_string(), |t| t.title.clone());
     let mut terms: Vec<TermCount> = r.content.terms[tax]
         .iter()
-        .map(|(slug, t)| TermCount { name: t.name.clone(), href: context::term_href(tax, slug), count: t.pages.len() + t.resources.len() })
+        .map(|(slug, t)| TermCount {
+            name: t.name.clone(),
+            href: context::term_href(tax, slug),
+            count: t.pages.len() + t.resources.len(),
+        })
         .collect();
     terms.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
-    TaxonomyPageCtx { name: tax.to_string(), title, href: format!("{tax}/index.html"), terms }
+    TaxonomyPageCtx {
+        name: tax.to_string(),
+        title,
+        href: format!("{tax}/index.html"),
+        terms,
+    }
 }
 
 #[derive(Serialize)]
@@ -329,9 +420,15 @@ pub fn curriculum_map(r: &Renderer) -> Map {
     order.sort_by(|&a, &b| {
         let pa = &content.pages[content.competencies[a].page];
         let pb = &content.pages[content.competencies[b].page];
-        (pa.meta.weight, natural(&content.competencies[a].id)).cmp(&(pb.meta.weight, natural(&content.competencies[b].id)))
+        (pa.meta.weight, natural(&content.competencies[a].id))
+            .cmp(&(pb.meta.weight, natural(&content.competencies[b].id)))
     });
-    let mut map = Map { competencies: Vec::new(), objective_count: 0, untaught_count: 0, unsupported_count: 0 };
+    let mut map = Map {
+        competencies: Vec::new(),
+        objective_count: 0,
+        untaught_count: 0,
+        unsupported_count: 0,
+    };
     for c in order {
         let comp = context::competency_ctx(content, &r.views, c);
         let objectives: Vec<MapObjective> = comp
@@ -339,19 +436,43 @@ pub fn curriculum_map(r: &Renderer) -> Map {
             .into_iter()
             .map(|o| {
                 // An objective is supported by resources naming it, or naming its competency.
-                let mut refs: Vec<ShortRef> = o.resources.iter().map(|x| ShortRef { short: x.short.clone(), href: x.href.clone() }).collect();
+                let mut refs: Vec<ShortRef> = o
+                    .resources
+                    .iter()
+                    .map(|x| ShortRef {
+                        short: x.short.clone(),
+                        href: x.href.clone(),
+                    })
+                    .collect();
                 for x in &comp.resources {
-                    if !refs.iter().any(|y| y.href == x.href) && x.competencies.iter().any(|l| l.id == comp.id) {
-                        refs.push(ShortRef { short: x.short.clone(), href: x.href.clone() });
+                    if !refs.iter().any(|y| y.href == x.href)
+                        && x.competencies.iter().any(|l| l.id == comp.id)
+                    {
+                        refs.push(ShortRef {
+                            short: x.short.clone(),
+                            href: x.href.clone(),
+                        });
                     }
                 }
-                MapObjective { id: o.id, text: o.text, href: o.href, taught_in: o.taught_in, resources: refs }
+                MapObjective {
+                    id: o.id,
+                    text: o.text,
+                    href: o.href,
+                    taught_in: o.taught_in,
+                    resources: refs,
+                }
             })
             .collect();
         map.objective_count += objectives.len();
         map.untaught_count += objectives.iter().filter(|o| o.taught_in.is_empty()).count();
         map.unsupported_count += objectives.iter().filter(|o| o.resources.is_empty()).count();
-        map.competencies.push(MapCompetency { id: comp.id, title: comp.title, statement: comp.statement, href: comp.href, objectives });
+        map.competencies.push(MapCompetency {
+            id: comp.id,
+            title: comp.title,
+            statement: comp.statement,
+            href: comp.href,
+            objectives,
+        });
     }
     map
 }

@@ -16,7 +16,9 @@ use crate::content::{ids, Content, Kind};
 use crate::diagnostic::{closest, Diagnostic};
 use crate::markdown::{self, Rendered};
 pub use context::Views;
-use context::{competency_ctx, ElementCtx, Link, PageCtx, TaughtObjective, TaxonomyTerms, TermLink};
+use context::{
+    competency_ctx, ElementCtx, Link, PageCtx, TaughtObjective, TaxonomyTerms, TermLink,
+};
 
 /// Markdown of every page, rendered once.
 pub struct RenderedPage {
@@ -66,7 +68,10 @@ pub fn render_markdown(content: &Content) -> (Vec<RenderedPage>, Vec<Diagnostic>
                     let start = page.source[e.about_start..]
                         .find(e.about.lines().next().unwrap_or(""))
                         .map_or(e.about_start, |o| e.about_start + o);
-                    let cx = markdown::Context { offset: start, ..cx_clone(&cx) };
+                    let cx = markdown::Context {
+                        offset: start,
+                        ..cx_clone(&cx)
+                    };
                     markdown::render(&e.about, &cx, &mut errors).html
                 })
                 .collect();
@@ -121,11 +126,11 @@ pub fn template_for(content: &Content, tera: &Tera, page: usize) -> Result<Strin
         if names.contains(&name.as_str()) {
             return Ok(name.clone());
         }
-        let d = p.error_at(format!("unknown template `{name}`"), t.span());
-        return Err(match closest(name, names.iter().copied().filter(|n| !n.starts_with("partials/"))) {
-            Some(near) => d.hint(format!("did you mean `{near}`?")),
-            None => d.hint("put the template in the site's `templates/` folder or use one of the theme's"),
-        });
+        return Err(unknown_template(
+            p.error_at(format!("unknown template `{name}`"), t.span()),
+            name,
+            &names,
+        ));
     }
     let name = match p.kind() {
         Kind::Section if page == content.home => "index.html".to_string(),
@@ -136,13 +141,15 @@ pub fn template_for(content: &Content, tera: &Tera, page: usize) -> Result<Strin
         Kind::Resources => "resources.html".to_string(),
         Kind::CurriculumMap => "curriculum_map.html".to_string(),
         Kind::Page => {
-            let parent_template = p.parent.and_then(|s| content.pages[s].meta.page_template.as_ref());
+            let parent_template = p
+                .parent
+                .and_then(|s| content.pages[s].meta.page_template.as_ref());
             if let Some(t) = parent_template {
                 if !names.contains(&t.get_ref().as_str()) {
                     let section = &content.pages[p.parent.unwrap_or(0)];
-                    return Err(section
-                        .error_at(format!("unknown template `{}`", t.get_ref()), t.span())
-                        .hint("put the template in the site's `templates/` folder or use one of the theme's"));
+                    let d =
+                        section.error_at(format!("unknown template `{}`", t.get_ref()), t.span());
+                    return Err(unknown_template(d, t.get_ref(), &names));
                 }
                 t.get_ref().clone()
             } else {
@@ -153,9 +160,28 @@ pub fn template_for(content: &Content, tera: &Tera, page: usize) -> Result<Strin
     if names.contains(&name.as_str()) {
         Ok(name)
     } else {
-        Err(Diagnostic::new(format!("the theme has no template `{name}`, needed by `{}`", p.rel))
-            .in_file(&p.file)
-            .hint(format!("add `templates/{name}` to the site or the theme")))
+        Err(Diagnostic::new(format!(
+            "the theme has no template `{name}`, needed by `{}`",
+            p.rel
+        ))
+        .in_file(&p.file)
+        .hint(format!("add `templates/{name}` to the site or the theme")))
+    }
+}
+
+fn unknown_template(d: Diagnostic, name: &str, names: &[&str]) -> Diagnostic {
+    let mut pages: Vec<&str> = names
+        .iter()
+        .copied()
+        .filter(|n| !n.contains('/') && !matches!(*n, "macros.html" | "base.html"))
+        .collect();
+    pages.sort_unstable();
+    match closest(name, pages.iter().copied()) {
+        Some(near) => d.hint(format!("did you mean `{near}`?")),
+        None => d.hint(format!(
+            "add `templates/{name}` to the site, or use one of: {}",
+            pages.join(", ")
+        )),
     }
 }
 
@@ -205,9 +231,14 @@ impl<'a> Renderer<'a> {
     /// Renders every page and generated listing; template errors are collected.
     pub fn render_all(&self) -> Result<Vec<Output>, Vec<Diagnostic>> {
         let mut jobs: Vec<Job> = (0..self.content.pages.len()).map(Job::Page).collect();
-        jobs.extend(listing::listings(self.content).into_iter().map(Job::Listing));
+        jobs.extend(
+            listing::listings(self.content)
+                .into_iter()
+                .map(Job::Listing),
+        );
         jobs.push(Job::NotFound);
-        let results: Vec<Result<Output, Diagnostic>> = jobs.par_iter().map(|job| self.render_job(job)).collect();
+        let results: Vec<Result<Output, Diagnostic>> =
+            jobs.par_iter().map(|job| self.render_job(job)).collect();
         let mut outputs = Vec::new();
         let mut errors = Vec::new();
         for r in results {
@@ -222,9 +253,16 @@ impl<'a> Renderer<'a> {
         outputs.push(self.sitemap(&outputs));
         outputs.push(Output {
             path: "robots.txt".into(),
-            bytes: format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", self.config.absolute_base()).into_bytes(),
+            bytes: format!(
+                "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+                self.config.absolute_base()
+            )
+            .into_bytes(),
         });
-        outputs.push(Output { path: "css/syntax.css".into(), bytes: markdown::highlight_stylesheet().into_bytes() });
+        outputs.push(Output {
+            path: "css/syntax.css".into(),
+            bytes: markdown::highlight_stylesheet().into_bytes(),
+        });
         Ok(outputs)
     }
 
@@ -232,7 +270,12 @@ impl<'a> Renderer<'a> {
         match job {
             Job::Page(i) => {
                 let page = &self.content.pages[*i];
-                let mut ctx = self.base_context(&page.path, &page.meta.title, &page.meta.description, Some(*i));
+                let mut ctx = self.base_context(
+                    &page.path,
+                    &page.meta.title,
+                    &page.meta.description,
+                    Some(*i),
+                );
                 self.page_context(*i, &mut ctx);
                 self.render_template(&self.templates[*i], &ctx, &page.href())
             }
@@ -250,9 +293,17 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn render_template(&self, name: &str, ctx: &tera::Context, out: &str) -> Result<Output, Diagnostic> {
+    fn render_template(
+        &self,
+        name: &str,
+        ctx: &tera::Context,
+        out: &str,
+    ) -> Result<Output, Diagnostic> {
         match self.tera.render(name, ctx) {
-            Ok(html) => Ok(Output { path: out.to_string(), bytes: html.into_bytes() }),
+            Ok(html) => Ok(Output {
+                path: out.to_string(),
+                bytes: html.into_bytes(),
+            }),
             Err(e) => Err(Diagnostic::new(format!(
                 "template `{name}` failed while rendering `{out}`: {}",
                 theme::error_chain(&e)
@@ -262,7 +313,13 @@ impl<'a> Renderer<'a> {
     }
 
     /// Variables every template gets. `parent` is the page whose ancestors form the breadcrumbs.
-    fn base_context(&self, path: &str, title: &str, description: &str, page: Option<usize>) -> tera::Context {
+    fn base_context(
+        &self,
+        path: &str,
+        title: &str,
+        description: &str,
+        page: Option<usize>,
+    ) -> tera::Context {
         let mut ctx = tera::Context::new();
         let root = root_for(path);
         let current_href = format!("{path}index.html");
@@ -272,8 +329,13 @@ impl<'a> Renderer<'a> {
             .iter()
             .filter_map(|m| {
                 let target = self.content.page_by_rel(m.page.get_ref())?;
-                let active = !target.path.is_empty() && path.starts_with(&target.path) || target.path == path;
-                Some(MenuCtx { title: m.title.clone(), href: target.href(), active })
+                let active = !target.path.is_empty() && path.starts_with(&target.path)
+                    || target.path == path;
+                Some(MenuCtx {
+                    title: m.title.clone(),
+                    href: target.href(),
+                    active,
+                })
             })
             .collect();
         let taxonomies = self
@@ -300,7 +362,12 @@ impl<'a> Renderer<'a> {
         );
         let breadcrumbs: Vec<Link> = match page {
             Some(p) => {
-                let mut chain: Vec<Link> = self.content.ancestors(p).into_iter().map(|a| self.views.link(a)).collect();
+                let mut chain: Vec<Link> = self
+                    .content
+                    .ancestors(p)
+                    .into_iter()
+                    .map(|a| self.views.link(a))
+                    .collect();
                 // Generated listings hang below `page` itself.
                 if self.content.pages[p].path != path {
                     chain.push(self.views.link(p));
@@ -325,7 +392,10 @@ impl<'a> Renderer<'a> {
         let body = &rendered.body;
         let word_count = body.text.split_whitespace().count();
         let resources_of = |keys: &[toml::Spanned<String>]| -> Vec<context::ResourceCtx> {
-            keys.iter().filter_map(|k| content.resource(k.get_ref())).map(|r| self.views.resources[r].clone()).collect()
+            keys.iter()
+                .filter_map(|k| content.resource(k.get_ref()))
+                .map(|r| self.views.resources[r].clone())
+                .collect()
         };
         let teaches = page
             .meta
@@ -338,7 +408,9 @@ impl<'a> Renderer<'a> {
                 Some(TaughtObjective {
                     id: obj.id.clone(),
                     text: obj.text.clone(),
-                    href: content.target_link(crate::content::Target::Objective(c, o)).0,
+                    href: content
+                        .target_link(crate::content::Target::Objective(c, o))
+                        .0,
                     competency_id: comp.id.clone(),
                     competency_title: comp.title.clone(),
                 })
@@ -348,7 +420,10 @@ impl<'a> Renderer<'a> {
             Some(s) if !page.is_section => {
                 let siblings = &content.pages[s].pages;
                 let pos = siblings.iter().position(|&x| x == i);
-                let at = |d: isize| pos.and_then(|p| siblings.get(p.checked_add_signed(d)?)).map(|&x| self.views.link(x));
+                let at = |d: isize| {
+                    pos.and_then(|p| siblings.get(p.checked_add_signed(d)?))
+                        .map(|&x| self.views.link(x))
+                };
                 (at(-1), at(1))
             }
             _ => (None, None),
@@ -359,13 +434,21 @@ impl<'a> Renderer<'a> {
             .iter()
             .filter_map(|t| {
                 let name = t.name.get_ref();
-                let terms = page.meta.taxonomies.iter().find(|(n, _)| n.get_ref() == name)?.1;
+                let terms = page
+                    .meta
+                    .taxonomies
+                    .iter()
+                    .find(|(n, _)| n.get_ref() == name)?
+                    .1;
                 Some(TaxonomyTerms {
                     name: name.clone(),
                     title: t.title.clone(),
                     terms: terms
                         .iter()
-                        .map(|term| TermLink { name: term.clone(), href: context::term_href(name, &crate::content::slugify(term)) })
+                        .map(|term| TermLink {
+                            name: term.clone(),
+                            href: context::term_href(name, &crate::content::slugify(term)),
+                        })
                         .collect(),
                 })
             })
@@ -387,13 +470,25 @@ impl<'a> Renderer<'a> {
             extra: page.meta.extra.clone(),
             taxonomies,
             teaches,
-            resources: if page.kind() == Kind::Resources { Vec::new() } else { resources_of(&page.meta.resources) },
+            resources: if page.kind() == Kind::Resources {
+                Vec::new()
+            } else {
+                resources_of(&page.meta.resources)
+            },
             sources: resources_of(&page.meta.sources),
             prev,
             next,
             section: page.parent.map(|s| self.views.link(s)),
-            pages: page.pages.iter().map(|&p| self.views.summaries[p].clone()).collect(),
-            subsections: page.subsections.iter().map(|&p| self.views.summaries[p].clone()).collect(),
+            pages: page
+                .pages
+                .iter()
+                .map(|&p| self.views.summaries[p].clone())
+                .collect(),
+            subsections: page
+                .subsections
+                .iter()
+                .map(|&p| self.views.summaries[p].clone())
+                .collect(),
         };
         match page.kind() {
             Kind::Competency => {
@@ -446,9 +541,15 @@ impl<'a> Renderer<'a> {
         urls.sort();
         let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for u in urls {
-            xml.push_str(&format!("  <url><loc>{}</loc></url>\n", markdown::escape_html(&u)));
+            xml.push_str(&format!(
+                "  <url><loc>{}</loc></url>\n",
+                markdown::escape_html(&u)
+            ));
         }
         xml.push_str("</urlset>\n");
-        Output { path: "sitemap.xml".into(), bytes: xml.into_bytes() }
+        Output {
+            path: "sitemap.xml".into(),
+            bytes: xml.into_bytes(),
+        }
     }
 }

@@ -25,7 +25,11 @@ impl Source {
             Source::Builtin(b) => Ok(std::borrow::Cow::Borrowed(b)),
             Source::File(p) => std::fs::read(p)
                 .map(std::borrow::Cow::Owned)
-                .map_err(|source| crate::fs::FsError { action: "could not read", path: p.clone(), source }),
+                .map_err(|source| crate::fs::FsError {
+                    action: "could not read",
+                    path: p.clone(),
+                    source,
+                }),
         }
     }
 }
@@ -56,13 +60,23 @@ pub fn load(config: &Config) -> Result<Theme, Vec<Diagnostic>> {
         }
     } else {
         let available: Vec<String> = std::fs::read_dir(config.root.join("themes"))
-            .map(|rd| rd.flatten().filter(|e| e.path().is_dir()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+            .map(|rd| {
+                rd.flatten()
+                    .filter(|e| e.path().is_dir())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
             .unwrap_or_default();
-        let mut d = Diagnostic::new(format!("unknown theme `{name}`"))
-            .at(Path::new(crate::config::FILE_NAME), &config.source, config.theme.span());
+        let mut d = Diagnostic::new(format!("unknown theme `{name}`")).at(
+            Path::new(crate::config::FILE_NAME),
+            &config.source,
+            config.theme.span(),
+        );
         d = match closest(name, available.iter().map(String::as_str)) {
             Some(near) => d.hint(format!("did you mean `{near}`?")),
-            None => d.hint(format!("themes live in `themes/<name>/`; use `theme = \"default\"` for the built-in theme")),
+            None => d.hint(format!(
+                "themes live in `themes/<name>/`; use `theme = \"default\"` for the built-in theme"
+            )),
         };
         return Err(vec![d]);
     }
@@ -74,7 +88,10 @@ pub fn load(config: &Config) -> Result<Theme, Vec<Diagnostic>> {
     for (name, source) in &templates {
         match source.bytes().map(|b| String::from_utf8(b.into_owned())) {
             Ok(Ok(text)) => raw.push((name.clone(), text)),
-            Ok(Err(_)) => errors.push(Diagnostic::new(format!("template `{name}` is not valid UTF-8")).in_file(&origin(config, source, name))),
+            Ok(Err(_)) => errors.push(
+                Diagnostic::new(format!("template `{name}` is not valid UTF-8"))
+                    .in_file(&origin(config, source, name)),
+            ),
             Err(e) => errors.push(Diagnostic::new(e.to_string())),
         }
     }
@@ -83,6 +100,8 @@ pub fn load(config: &Config) -> Result<Theme, Vec<Diagnostic>> {
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    // Tera's own escaper also escapes `/`, which makes every relative URL unreadable.
+    tera.set_escape_fn(crate::markdown::escape_html);
     if let Err(e) = tera.add_raw_templates(raw) {
         let message = error_chain(&e);
         let d = Diagnostic::new(format!("a template could not be compiled: {message}"))
@@ -106,7 +125,11 @@ fn add_dir(dir: &Path, into: &mut BTreeMap<String, Source>) {
     for entry in WalkDir::new(dir).sort_by_file_name().into_iter().flatten() {
         if entry.file_type().is_file() {
             let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
             into.insert(rel, Source::File(entry.path().to_path_buf()));
         }
     }

@@ -1,0 +1,303 @@
+//! The exact text of each user-facing build error, from invalid fixture sites.
+
+mod harness;
+use harness::Site;
+
+#[test]
+fn missing_site_toml() {
+    Site::fixture("minimal")
+        .remove("site.toml")
+        .build()
+        .failure()
+        .stderr_is(
+            "error: could not find `site.toml` in `.`
+  = hint: run trellis in the folder that holds your site, or pass `--root <DIR>`
+
+error: found 1 problem in the site; nothing was written
+",
+        );
+}
+
+#[test]
+fn malformed_toml_in_front_matter() {
+    Site::fixture("minimal")
+        .edit(
+            "content/notes/second.md",
+            "title = \"Second lesson\"",
+            "title = \"Second lesson",
+        )
+        .build()
+        .failure()
+        .stderr_is(
+            "error: invalid basic string, expected `\"`
+ --> content/notes/second.md:2:23
+  |
+2 | title = \"Second lesson
+  |                       ^
+  = hint: check the TOML syntax: strings need double quotes, lists need [ ]
+
+error: found 1 problem in the site; nothing was written
+",
+        );
+}
+
+#[test]
+fn unknown_front_matter_key_suggests_the_near_one() {
+    Site::fixture("minimal")
+        .edit("content/notes/second.md", "weight = 2", "wieght = 2")
+        .build()
+        .failure()
+        .stderr_is(
+            "error: unknown field `wieght`
+ --> content/notes/second.md:3:1
+  |
+3 | wieght = 2
+  | ^^^^^^
+  = hint: did you mean `weight`?
+
+error: found 1 problem in the site; nothing was written
+",
+        );
+}
+
+#[test]
+fn missing_required_field() {
+    Site::fixture("minimal")
+        .edit("content/notes/second.md", "title = \"Second lesson\"\n", "")
+        .build()
+        .failure()
+        .stderr_is(
+            "error: missing field `title`
+ --> content/notes/second.md:2:1
+  |
+2 | weight = 2
+  | ^
+  = hint: add `title = ...`; see docs/authoring.md for the required keys
+
+error: found 1 problem in the site; nothing was written
+",
+        );
+}
+
+#[test]
+fn duplicate_ids_name_both_places() {
+    Site::fixture("minimal")
+        .file(
+            "content/t-2.md",
+            "+++\nkind = \"competency\"\nid = \"T-1\"\ntitle = \"Again\"\nstatement = \"s\"\n[[objectives]]\nid = \"T-1.1\"\ntext = \"t\"\n+++\n",
+        )
+        .build()
+        .failure()
+        .stderr_is(
+            "error: duplicate ID `T-1`
+ --> content/t-2.md:3:6
+  |
+3 | id = \"T-1\"
+  |      ^^^^^
+  = hint: `T-1` is already defined at content/t-1.md:3:6; IDs must be unique across the site
+
+error: found 1 problem in the site; nothing was written
+",
+        );
+}
+
+#[test]
+fn unknown_cross_reference() {
+    Site::fixture("minimal")
+        .edit(
+            "content/notes/second.md",
+            "Back to",
+            "See [@T-1.2]. Back to",
+        )
+        .build()
+        .failure()
+        .stderr_is(
+            "error: unknown cross-reference `T-1.2`
+ --> content/notes/second.md:5:5
+  |
+5 | See [@T-1.2]. Back to [the first](@/notes/first.md#why-it-matters).
+  |     ^^^^^^^^
+  = hint: did you mean `T-1.1`?
+
+error: found 1 problem in the site; nothing was written
+",
+        );
+}
+
+#[test]
+fn unknown_template() {
+    Site::fixture("minimal")
+        .edit("content/notes/second.md", "weight = 2", "weight = 2\ntemplate = \"lesson.html\"")
+        .build()
+        .failure()
+        .stderr_is(
+            "error: unknown template `lesson.html`
+ --> content/notes/second.md:4:12
+  |
+4 | template = \"lesson.html\"
+  |            ^^^^^^^^^^^^^
+  = hint: add `templates/lesson.html` to the site, or use one of: 404.html, competency.html, curriculum_map.html, framework.html, index.html, library.html, page.html, resource_filter.html, resources.html, section.html, taxonomy_list.html, taxonomy_term.html
+
+error: found 1 problem in the site; nothing was written
+",
+        );
+}
+
+/// The issue's acceptance scenario: three problems in three files, all reported, exit 1, and
+/// the previous output untouched.
+#[test]
+fn all_errors_reported_together_and_old_output_survives() {
+    let site = Site::fixture("minimal");
+    let before = site.build().success().snapshot();
+    let run = site
+        .edit(
+            "content/notes/second.md",
+            "title = \"Second lesson\"",
+            "title = \"Second lesson",
+        )
+        .edit(
+            "content/notes/first.md",
+            "weight = 1",
+            "weight = 1\ncolour = \"red\"",
+        )
+        .edit("content/_index.md", "[@T-1]", "[@T-9]")
+        .build()
+        .failure();
+    let stderr = &run.stderr;
+    assert!(
+        stderr.contains("error: unknown cross-reference `T-9`\n --> content/_index.md:5:"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("error: unknown field `colour`\n --> content/notes/first.md:5:1"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "error: invalid basic string, expected `\"`\n --> content/notes/second.md:2:23"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("error: found 3 problems in the site; nothing was written\n"),
+        "{stderr}"
+    );
+    assert_eq!(
+        run.snapshot(),
+        before,
+        "a failed build must leave public/ as it was"
+    );
+}
+
+#[test]
+fn broken_file_does_not_cascade_into_unknown_id_errors() {
+    // sms-like competency with a typo: its IDs are still known, so links to them stay quiet.
+    Site::fixture("minimal")
+        .edit("content/t-1.md", "weight = 1", "wieght = 1")
+        .build()
+        .failure()
+        .stderr_contains("error: unknown field `wieght`")
+        .stderr_contains("error: found 1 problem in the site");
+}
+
+#[test]
+fn resource_record_rules() {
+    Site::fixture("minimal")
+        .edit("content/refs.md", "year = 2020\n", "")
+        .edit("content/refs.md", "journal = \"Journal of Tests\"\n", "")
+        .build()
+        .failure()
+        .stderr_is(
+            "error: resource `doe-2020-goals` of kind `article` is missing `year`
+ --> content/refs.md:6:7
+  |
+6 | key = \"doe-2020-goals\"
+  |       ^^^^^^^^^^^^^^^^
+  = hint: add `year = 2014`; only web pages and policy documents may leave it out
+
+error: resource `doe-2020-goals` is an article but has no `journal`
+ --> content/refs.md:7:8
+  |
+7 | kind = \"article\"
+  |        ^^^^^^^^^
+  = hint: add `journal = \"...\"`, or choose another kind
+
+error: found 2 problems in the site; nothing was written
+",
+        );
+}
+
+#[test]
+fn competency_needs_statement_and_valid_objective_ids() {
+    Site::fixture("minimal")
+        .edit(
+            "content/t-1.md",
+            "statement = \"Write tests that can fail.\"\n",
+            "",
+        )
+        .build()
+        .failure()
+        .stderr_contains(
+            "error: missing `statement` for kind `competency`\n --> content/t-1.md:2:8",
+        );
+    Site::fixture("minimal")
+        .edit("content/t-1.md", "id = \"T-1.1\"", "id = \"T-2.1\"")
+        .edit(
+            "content/notes/first.md",
+            "teaches = [\"T-1.1\"]",
+            "teaches = []",
+        )
+        .edit("content/notes/first.md", "See [@T-1.1] and", "See")
+        .edit(
+            "content/refs.md",
+            "competencies = [\"T-1.1\"]",
+            "competencies = [\"T-1\"]",
+        )
+        .build()
+        .failure()
+        .stderr_contains(
+            "error: invalid objective ID `T-2.1` for competency `T-1`\n --> content/t-1.md:9:6",
+        )
+        .stderr_contains(
+            "= hint: objective IDs are the competency ID, a dot and a number, e.g. `T-1.1`",
+        );
+}
+
+#[test]
+fn unknown_taxonomy_menu_page_and_theme() {
+    Site::fixture("minimal")
+        .edit("content/notes/first.md", "topics = [", "topic = [")
+        .build()
+        .failure()
+        .stderr_contains("error: unknown taxonomy `topic`\n --> content/notes/first.md:8:1")
+        .stderr_contains("= hint: did you mean `topics`?");
+    Site::fixture("minimal")
+        .edit("site.toml", "notes/_index.md", "note/_index.md")
+        .build()
+        .failure()
+        .stderr_contains("error: menu entry `Notes` names an unknown content file `note/_index.md`\n --> site.toml:7:8")
+        .stderr_contains("= hint: did you mean `notes/_index.md`?");
+    Site::fixture("minimal")
+        .edit("site.toml", "base_url", "theme = \"fancy\"\nbase_url")
+        .build()
+        .failure()
+        .stderr_contains("error: unknown theme `fancy`\n --> site.toml:3:9");
+}
+
+#[test]
+fn missing_front_matter_fence() {
+    Site::fixture("minimal")
+        .file("content/notes/third.md", "title = \"x\"\n")
+        .build()
+        .failure()
+        .stderr_contains("error: expected front matter: the file must start with a `+++` line\n --> content/notes/third.md:1:1");
+}
+
+#[test]
+fn check_reports_the_same_errors_and_writes_nothing() {
+    let site = Site::fixture("minimal").edit("content/_index.md", "[@T-1]", "[@T-9]");
+    site.run(&["check"])
+        .failure()
+        .stderr_contains("error: unknown cross-reference `T-9`");
+    assert!(!site.path().join("public").exists());
+}
