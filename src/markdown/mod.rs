@@ -90,7 +90,7 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
     let mut flat: Vec<(u8, String, String)> = Vec::new();
     let mut i = 0;
     while i < events.len() {
-        let (event, range) = &events[i];
+        let (event, _) = &events[i];
         match event {
             Event::Start(Tag::Heading {
                 level,
@@ -167,7 +167,17 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
                 if h.trim() == "<!-- more -->" && summary.is_none() =>
             {
                 summary = Some(text.trim().to_string());
-                let _ = range;
+            }
+            // Wide tables scroll inside a region that a keyboard user can focus.
+            Event::Start(Tag::Table(_)) => {
+                out_events.push(Event::Html(
+                    "<div class=\"table-wrap\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">\n".into(),
+                ));
+                out_events.push(event.clone());
+            }
+            Event::End(TagEnd::Table) => {
+                out_events.push(event.clone());
+                out_events.push(Event::Html("</div>\n".into()));
             }
             _ => {
                 let end = if matches!(event, Event::Start(Tag::Link { .. })) {
@@ -337,9 +347,11 @@ fn code_block(code: &str, lang: &str) -> String {
         highlight::highlight(code, lang)
     };
     match body {
-        Some(h) => format!("<pre class=\"code\"><code{lang_attr}>{h}</code></pre>\n"),
+        Some(h) => {
+            format!("<pre class=\"code\" tabindex=\"0\"><code{lang_attr}>{h}</code></pre>\n")
+        }
         None => format!(
-            "<pre class=\"code\"><code{lang_attr}>{}</code></pre>\n",
+            "<pre class=\"code\" tabindex=\"0\"><code{lang_attr}>{}</code></pre>\n",
             escape_html(code)
         ),
     }
