@@ -13,12 +13,15 @@ pub struct Location {
     pub end: usize,
 }
 
-/// One problem found in a site's sources.
+/// One problem found in a site's sources. Boxed, so results that carry one stay small.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Diagnostic {
-    pub message: String,
-    pub location: Option<Location>,
-    pub hint: Option<String>,
+pub struct Diagnostic(Box<Inner>);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Inner {
+    message: String,
+    location: Option<Location>,
+    hint: Option<String>,
     /// Resolved for display once the source text is known: (line, column, line text).
     position: Option<(usize, usize, String)>,
     width: usize,
@@ -26,24 +29,28 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(message: impl Into<String>) -> Self {
-        Diagnostic {
+        Diagnostic(Box::new(Inner {
             message: message.into(),
             location: None,
             hint: None,
             position: None,
             width: 1,
-        }
+        }))
+    }
+
+    pub fn message(&self) -> &str {
+        &self.0.message
     }
 
     /// Points at `span` (byte offsets into `source`, the whole text of `path`).
     pub fn at(mut self, path: &Path, source: &str, span: std::ops::Range<usize>) -> Self {
-        let start = span.start.min(source.len());
-        let end = span.end.clamp(start, source.len());
+        let start = floor_char_boundary(source, span.start);
+        let end = floor_char_boundary(source, span.end.max(start));
         let (line, col, text) = line_col(source, start);
         let line_end = start + source[start..].find('\n').unwrap_or(source.len() - start);
-        self.width = source[start..end.min(line_end)].chars().count().max(1);
-        self.position = Some((line, col, text.to_string()));
-        self.location = Some(Location {
+        self.0.width = source[start..end.min(line_end)].chars().count().max(1);
+        self.0.position = Some((line, col, text.to_string()));
+        self.0.location = Some(Location {
             path: path.to_path_buf(),
             start,
             end,
@@ -53,7 +60,7 @@ impl Diagnostic {
 
     /// Names a file without a position in it.
     pub fn in_file(mut self, path: &Path) -> Self {
-        self.location = Some(Location {
+        self.0.location = Some(Location {
             path: path.to_path_buf(),
             start: 0,
             end: 0,
@@ -62,14 +69,14 @@ impl Diagnostic {
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        self.0.hint = Some(hint.into());
         self
     }
 
     /// `path:line:col`, or just the path, or nothing.
     pub fn origin(&self) -> Option<String> {
-        let loc = self.location.as_ref()?;
-        Some(match &self.position {
+        let loc = self.0.location.as_ref()?;
+        Some(match &self.0.position {
             Some((line, col, _)) => format!("{}:{line}:{col}", loc.path.display()),
             None => loc.path.display().to_string(),
         })
@@ -77,17 +84,17 @@ impl Diagnostic {
 
     fn sort_key(&self) -> (Option<&Path>, usize) {
         (
-            self.location.as_ref().map(|l| l.path.as_path()),
-            self.location.as_ref().map_or(0, |l| l.start),
+            self.0.location.as_ref().map(|l| l.path.as_path()),
+            self.0.location.as_ref().map_or(0, |l| l.start),
         )
     }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", self.message)?;
+        writeln!(f, "error: {}", self.0.message)?;
         if let Some(origin) = self.origin() {
-            match &self.position {
+            match &self.0.position {
                 Some((line, col, text)) => {
                     let gutter = " ".repeat(line.to_string().len());
                     writeln!(f, "{gutter}--> {origin}")?;
@@ -98,8 +105,8 @@ impl fmt::Display for Diagnostic {
                         .take(col - 1)
                         .map(|c| if c == '\t' { '\t' } else { ' ' })
                         .collect();
-                    writeln!(f, "{gutter} | {pad}{}", "^".repeat(self.width))?;
-                    if let Some(hint) = &self.hint {
+                    writeln!(f, "{gutter} | {pad}{}", "^".repeat(self.0.width))?;
+                    if let Some(hint) = &self.0.hint {
                         writeln!(f, "{gutter} = hint: {hint}")?;
                     }
                     return Ok(());
@@ -107,16 +114,25 @@ impl fmt::Display for Diagnostic {
                 None => writeln!(f, " --> {origin}")?,
             }
         }
-        if let Some(hint) = &self.hint {
+        if let Some(hint) = &self.0.hint {
             writeln!(f, "  = hint: {hint}")?;
         }
         Ok(())
     }
 }
 
+/// The largest char boundary of `s` at or before `i` (and within `s`).
+fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// 1-based line and column (in characters) of byte `offset`, and the text of that line.
 pub fn line_col(source: &str, offset: usize) -> (usize, usize, &str) {
-    let offset = offset.min(source.len());
+    let offset = floor_char_boundary(source, offset);
     let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
     let line_end = offset + source[offset..].find('\n').unwrap_or(source.len() - offset);
     let line = source[..offset].matches('\n').count() + 1;
@@ -210,8 +226,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
@@ -237,6 +253,14 @@ mod tests {
         assert_eq!(line_col(src, 0), (1, 1, "ab"));
         let off = src.find('d').unwrap();
         assert_eq!(line_col(src, off), (2, 4, "cé d"));
+    }
+
+    #[test]
+    fn offsets_inside_a_character_do_not_panic() {
+        let src = "é";
+        assert_eq!(line_col(src, 1), (1, 1, "é"));
+        let d = Diagnostic::new("m").at(Path::new("a"), src, 1..9);
+        assert_eq!(d.origin().unwrap(), "a:1:1");
     }
 
     #[test]

@@ -16,15 +16,6 @@ fn curriculum() -> &'static Run {
     BUILT.get_or_init(|| Site::fixture_for_static("curriculum").build().success())
 }
 
-/// The `<loc>` values of a sitemap.
-fn sitemap_urls(run: &Run) -> Vec<String> {
-    run.read("sitemap.xml")
-        .split("<loc>")
-        .skip(1)
-        .map(|s| s.split("</loc>").next().unwrap().to_string())
-        .collect()
-}
-
 /// Asserts that two snapshots hold the same files with the same bytes, naming the differences.
 #[track_caller]
 fn assert_same_output(
@@ -96,6 +87,58 @@ fn headings_get_anchors_from_their_text_or_a_custom_id_and_duplicates_are_number
         .contains("<h2 id=\"custom\">Chosen anchor</h2>")
         .lacks("{#custom}")
         .lacks("chosen-anchor");
+}
+
+#[test]
+fn no_page_repeats_an_id() {
+    let run = curriculum();
+    assert_eq!(run.duplicate_ids(), Vec::<String>::new());
+    // A heading named like an anchor the page already uses gets a suffix.
+    let run = Site::fixture("curriculum")
+        .file(
+            "content/competencies/c-2.md",
+            "+++\nkind = \"competency\"\nid = \"C-2\"\ntitle = \"Two\"\nstatement = \"S.\"\n\n\
+             [[objectives]]\nid = \"C-2.1\"\ntext = \"T.\"\n+++\n## C-2.1\n\n## Main\n",
+        )
+        .build()
+        .success();
+    run.page("competencies/c-2/index.html")
+        .contains("<h2 id=\"c-2-1-1\">C-2.1</h2>")
+        .contains("<h2 id=\"main-1\">Main</h2>");
+    assert_eq!(run.duplicate_ids(), Vec::<String>::new());
+}
+
+#[test]
+#[ignore = "BUG: a heading and a footnote with the same name both get that id (`## Note` + `[^note]` -> two id=\"note\")"]
+fn a_heading_and_a_footnote_with_the_same_name_get_distinct_ids() {
+    let run = Site::fixture("curriculum")
+        .file(
+            "content/notes.md",
+            "+++\ntitle = \"Notes\"\n+++\n## Note\n\nA claim[^note].\n\n[^note]: Its source.\n",
+        )
+        .build()
+        .success();
+    assert_eq!(run.duplicate_ids(), Vec::<String>::new());
+    run.assert_links_resolve();
+}
+
+#[test]
+#[ignore = "BUG: heading anchors may take ids the theme's templates use (`## Section pages` on a section -> two id=\"section-pages\")"]
+fn headings_do_not_take_ids_the_theme_uses() {
+    let run = Site::fixture("curriculum")
+        .edit(
+            "content/lessons/_index.md",
+            "The lessons of the course.",
+            "The lessons of the course.\n\n## Section pages\n",
+        )
+        .edit(
+            "content/lessons/beta.md",
+            "Opening paragraph.",
+            "Opening paragraph.\n\n## Teaches title\n",
+        )
+        .build()
+        .success();
+    assert_eq!(run.duplicate_ids(), Vec::<String>::new());
 }
 
 #[test]
@@ -308,6 +351,7 @@ fn internal_urls_are_relative_except_on_the_404_page() {
         run.page(&file).lacks("href=\"/").lacks("src=\"/");
     }
     let not_found = run.page("404.html");
+    assert!(not_found.urls().len() > 3, "404.html has almost no links");
     for url in not_found.urls() {
         if url.starts_with('#') {
             continue;
@@ -534,7 +578,7 @@ fn output_option_writes_the_site_elsewhere() {
 #[test]
 fn base_url_option_sets_the_sitemap_robots_and_404_base() {
     let run = curriculum();
-    let urls = sitemap_urls(run);
+    let urls = run.sitemap_urls();
     assert!(urls.contains(&"https://example.org/course/lessons/beta/".to_string()));
     assert!(run
         .read("robots.txt")
@@ -547,7 +591,7 @@ fn base_url_option_sets_the_sitemap_robots_and_404_base() {
         let run = Site::fixture("curriculum")
             .run(&["build", "--base-url", base])
             .success();
-        let urls = sitemap_urls(&run);
+        let urls = run.sitemap_urls();
         assert!(!urls.is_empty());
         for url in &urls {
             assert!(
@@ -580,7 +624,7 @@ fn sitemap_lists_every_page_with_an_absolute_url() {
         })
         .collect();
     expected.sort();
-    let mut urls = sitemap_urls(run);
+    let mut urls = run.sitemap_urls();
     urls.sort();
     assert_eq!(urls, expected);
 }
@@ -645,6 +689,12 @@ fn root_option_builds_a_site_from_another_folder() {
     std::fs::remove_dir_all(site.path().join("public")).unwrap();
     site.run_in(elsewhere.path(), &["build", "--root", &root])
         .success();
+    assert!(site.path().join("public/index.html").is_file());
+
+    std::fs::remove_dir_all(site.path().join("public")).unwrap();
+    let parent = site.path().parent().unwrap();
+    let name = site.path().file_name().unwrap().to_str().unwrap();
+    site.run_in(parent, &["--root", name, "build"]).success();
     assert!(site.path().join("public/index.html").is_file());
 }
 
@@ -718,6 +768,20 @@ fn content_files_that_are_not_markdown_are_copied_beside_their_pages() {
 }
 
 #[test]
+#[ignore = "BUG: an image beside a page's markdown file, linked as `![..](diagram.svg)`, is broken on that page (copied to lessons/, page is lessons/alpha/)"]
+fn an_image_beside_a_page_file_shows_on_that_page() {
+    let run = Site::fixture("curriculum")
+        .edit(
+            "content/lessons/alpha.md",
+            "Alpha body.",
+            "Alpha body. ![A small diagram](diagram.svg)",
+        )
+        .build()
+        .success();
+    run.assert_links_resolve();
+}
+
+#[test]
 fn the_theme_named_in_site_toml_is_used() {
     let run = Site::fixture("curriculum")
         .copy_from_repo("themes/default", "themes/x")
@@ -749,7 +813,10 @@ fn a_site_without_a_home_file_still_gets_a_home_page() {
         .page("index.html")
         .contains("<h1")
         .contains("Fixture Site");
-    assert_eq!(home.href_of("Notes"), "notes/index.html");
+    assert_eq!(
+        home.within("<main", "</main>").href_of("Notes"),
+        "notes/index.html"
+    );
     let crumbs = run
         .page("notes/index.html")
         .within("<nav class=\"breadcrumbs", "</nav>");
@@ -971,4 +1038,24 @@ taxonomies = { topics = ["coaching"] }
             .link_texts(),
         ["O'Brien & Smith & Sons (2021)"]
     );
+}
+
+#[test]
+#[ignore = "BUG: the `<!-- more -->` summary is plain text printed with `| safe`: a code span `<script>` becomes a raw tag in section listings"]
+fn summaries_in_listings_are_escaped() {
+    let run = Site::fixture("curriculum")
+        .file(
+            "content/lessons/summary.md",
+            "+++\ntitle = \"Summary\"\nweight = 9\n+++\n\
+             Use the `<script>` tag & the `<em>` tag with care.\n\n<!-- more -->\n\nThe rest.\n",
+        )
+        .build()
+        .success();
+    run.page("lessons/index.html")
+        .contains("Use the")
+        .lacks("<script")
+        .lacks("<em>");
+    for file in run.html_files() {
+        run.page(&file).lacks("<script");
+    }
 }

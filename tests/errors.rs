@@ -301,3 +301,69 @@ fn check_reports_the_same_errors_and_writes_nothing() {
         .stderr_contains("error: unknown cross-reference `T-9`");
     assert!(!site.path().join("public").exists());
 }
+
+#[test]
+fn slug_clash_blames_the_file_with_the_slug() {
+    Site::fixture("minimal")
+        .file("content/notes/c.md", "+++\ntitle = \"Clash\"\nslug = \"first\"\n+++\n")
+        .build()
+        .failure()
+        .stderr_is(
+            "error: `notes/c.md` would be written to `notes/first/index.html`, which `notes/first.md` already uses
+ --> content/notes/c.md:3:8
+  |
+3 | slug = \"first\"
+  |        ^^^^^^^
+  = hint: give one of them a different `slug`
+
+error: found 1 problem in the site; nothing was written
+",
+        );
+}
+
+#[test]
+fn empty_reference_and_section_link_without_index() {
+    Site::fixture("minimal")
+        .file(
+            "content/notes/e.md",
+            "+++\ntitle = \"E\"\n+++\nSee [@] and [notes](@/notes/).\n",
+        )
+        .build()
+        .failure()
+        .stderr_is(
+            "error: empty cross-reference
+ --> content/notes/e.md:4:5
+  |
+4 | See [@] and [notes](@/notes/).
+  |     ^^^
+  = hint: write an ID or resource key after `@`, e.g. `[@SMS-1.2]`
+
+error: link to unknown content file `notes/`
+ --> content/notes/e.md:4:13
+  |
+4 | See [@] and [notes](@/notes/).
+  |             ^^^^^^^^^^^^^^^^^
+  = hint: link to a section by its `_index.md`: `@/notes/_index.md`
+
+error: found 2 problems in the site; nothing was written
+",
+        );
+}
+
+#[test]
+fn file_that_is_not_utf8() {
+    let site = Site::fixture("minimal");
+    std::fs::write(
+        site.path().join("content/notes/l.md"),
+        b"+++\ntitle = \"caf\xe9\"\n+++\n",
+    )
+    .unwrap();
+    site.build().failure().stderr_is(
+        "error: could not read `content/notes/l.md`: stream did not contain valid UTF-8
+ --> content/notes/l.md
+  = hint: save the file as UTF-8 text
+
+error: found 1 problem in the site; nothing was written
+",
+    );
+}

@@ -383,24 +383,16 @@ fn no_internal_link_or_anchor_is_broken() {
 #[test]
 fn sitemap_lists_every_page_and_robots_and_404_exist() {
     let run = shipped();
-    let sitemap = run.read("sitemap.xml");
-    let urls: BTreeSet<&str> = sitemap
-        .split("<loc>")
-        .skip(1)
-        .map(|s| s.split("</loc>").next().unwrap())
-        .collect();
+    let urls: BTreeSet<String> = run.sitemap_urls().into_iter().collect();
     let pages: BTreeSet<String> = run
         .html_files()
         .into_iter()
         .filter(|f| f.ends_with("index.html"))
         .map(|f| format!("https://example.org/{}", f.trim_end_matches("index.html")))
         .collect();
-    assert_eq!(
-        urls,
-        pages.iter().map(String::as_str).collect::<BTreeSet<_>>()
-    );
+    assert_eq!(urls, pages);
     assert!(urls.contains("https://example.org/competencies/sms-1/"));
-    assert!(!sitemap.contains("404"));
+    assert!(!run.read("sitemap.xml").contains("404"));
     assert_eq!(
         run.read("robots.txt"),
         "User-agent: *\nAllow: /\nSitemap: https://example.org/sitemap.xml\n"
@@ -409,7 +401,7 @@ fn sitemap_lists_every_page_and_robots_and_404_exist() {
 }
 
 #[test]
-fn every_page_has_one_h1_a_language_a_skip_link_and_a_title() {
+fn every_page_has_one_h1_a_language_a_skip_link_a_title_and_unique_ids() {
     let run = shipped();
     let files = run.html_files();
     assert!(files.len() > 100, "only {} pages", files.len());
@@ -426,10 +418,18 @@ fn every_page_has_one_h1_a_language_a_skip_link_and_a_title() {
         if !page.has("class=\"skip-link\" href=\"#main\"") || !page.ids().contains("main") {
             problems.push(format!("{file}: no skip link to #main"));
         }
+        if page.has("style=") {
+            problems.push(format!("{file}: an inline style attribute"));
+        }
         match page.html.split_once("<title>") {
             Some((_, rest)) if !rest.starts_with("</title>") => {}
             _ => problems.push(format!("{file}: no <title>")),
         }
     }
+    problems.extend(
+        run.duplicate_ids()
+            .into_iter()
+            .map(|d| format!("{d} twice")),
+    );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

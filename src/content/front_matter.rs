@@ -234,7 +234,7 @@ fn split<'a>(path: &Path, source: &'a str) -> Result<(usize, &'a str, usize), Di
         .at(
             path,
             source,
-            bom..bom + text.find('\n').unwrap_or(text.len()).min(3).max(1),
+            bom..bom + text.find('\n').unwrap_or(text.len()).clamp(1, 3),
         )
         .hint("begin the file with `+++`, then `title = \"...\"`, then another `+++` line"));
     };
@@ -278,9 +278,9 @@ mod tests {
         let e = parse(Path::new("a.md"), src).err().unwrap();
         assert_eq!(e.origin().unwrap(), "a.md:3:1");
         assert!(
-            e.message.starts_with("unknown field `titel`"),
+            e.message().starts_with("unknown field `titel`"),
             "{}",
-            e.message
+            e.message()
         );
     }
 

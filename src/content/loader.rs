@@ -136,8 +136,15 @@ fn find_files(
 }
 
 fn load_file(root: &Path, file: &Path, rel: &str) -> Result<Page, Diagnostic> {
-    let source = crate::fs::read_to_string(&root.join(file))
-        .map_err(|e| Diagnostic::new(e.to_string()).in_file(file))?;
+    let source = crate::fs::read_to_string(&root.join(file)).map_err(|e| {
+        let d = Diagnostic::new(format!("could not read `{}`: {}", file.display(), e.source))
+            .in_file(file);
+        if e.source.kind() == std::io::ErrorKind::InvalidData {
+            d.hint("save the file as UTF-8 text")
+        } else {
+            d
+        }
+    })?;
     let parsed = front_matter::parse(file, &source)?;
     Ok(Page {
         file: file.to_path_buf(),
@@ -243,18 +250,22 @@ fn arrange(content: &mut Content, ds: &mut Diagnostics) {
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, p) in content.pages.iter().enumerate() {
         if let Some(&first) = seen.get(p.path.as_str()) {
-            let span = p.meta.slug.as_ref().map_or(0..0, |s| s.span());
+            // Blame the file that chose the clashing URL with a `slug`, if one did.
+            let (culprit, other) = match (&p.meta.slug, &content.pages[first].meta.slug) {
+                (None, Some(_)) => (&content.pages[first], p),
+                _ => (p, &content.pages[first]),
+            };
+            let span = culprit.meta.slug.as_ref().map_or(0..0, |s| s.span());
+            let message = format!(
+                "`{}` would be written to `{}`, which `{}` already uses",
+                culprit.rel,
+                culprit.href(),
+                other.rel
+            );
             ds.push(
-                p.error_at(
-                    format!(
-                        "`{}` would be written to `{}`, which `{}` already uses",
-                        p.rel,
-                        p.href(),
-                        content.pages[first].rel
-                    ),
-                    span,
-                )
-                .hint("give one of them a different `slug`"),
+                culprit
+                    .error_at(message, span)
+                    .hint("give one of them a different `slug`"),
             );
         } else {
             seen.insert(&p.path, i);

@@ -421,7 +421,7 @@ fn check_references(content: &mut Content, config: &Config, ds: &mut Diagnostics
                 ));
             }
         }
-        for (name, _) in &p.meta.taxonomies {
+        for name in p.meta.taxonomies.keys() {
             if config.taxonomy(name.get_ref()).is_none() {
                 ds.push(unknown_taxonomy(content, i, name, config));
             }
@@ -445,7 +445,7 @@ fn check_references(content: &mut Content, config: &Config, ds: &mut Diagnostics
                 ));
             }
         }
-        for (name, _) in &res.record.taxonomies {
+        for name in res.record.taxonomies.keys() {
             if config.taxonomy(name.get_ref()).is_none() {
                 ds.push(unknown_taxonomy(content, res.page, name, config));
             }

@@ -295,6 +295,12 @@ fn resolve(
     cx: &Context,
 ) -> Result<(String, String, Option<String>), (String, String)> {
     let content = cx.content;
+    if reference.trim().is_empty() {
+        return Err((
+            "empty cross-reference".to_string(),
+            "write an ID or resource key after `@`, e.g. `[@SMS-1.2]`".to_string(),
+        ));
+    }
     if let Some(path) = reference.strip_prefix('/') {
         let (file, anchor) = match path.split_once('#') {
             Some((f, a)) => (f, Some(a)),
@@ -309,11 +315,15 @@ fn resolve(
                 Ok((href, page.title().to_string(), None))
             }
             None => {
+                let index = format!("{}/_index.md", file.trim_end_matches('/'));
                 let rels = content.by_rel.keys().map(String::as_str);
-                let hint = match crate::diagnostic::closest(file, rels) {
-                    Some(near) => format!("did you mean `@/{near}`?"),
-                    None => {
-                        "link to a file under `content/`, e.g. `@/modules/_index.md`".to_string()
+                let hint = if content.by_rel.contains_key(&index) {
+                    format!("link to a section by its `_index.md`: `@/{index}`")
+                } else {
+                    match crate::diagnostic::closest(file, rels) {
+                        Some(near) => format!("did you mean `@/{near}`?"),
+                        None => "link to a file under `content/`, e.g. `@/modules/_index.md`"
+                            .to_string(),
                     }
                 };
                 Err((format!("link to unknown content file `{file}`"), hint))

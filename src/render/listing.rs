@@ -137,7 +137,7 @@ fn facets(content: &Content) -> Vec<Facet> {
                         .position(|k| k.name() == slug.as_str())
                 }),
                 3 => values.sort_by(|a, b| b.0.cmp(a.0)),
-                2 => values.sort_by(|a, b| natural(a.0).cmp(&natural(b.0))),
+                2 => values.sort_by_key(|a| natural(a.0)),
                 _ => {}
             }
             Facet {
@@ -372,7 +372,7 @@ fn taxonomy_ctx(r: &Renderer, tax: &str) -> TaxonomyPageCtx {
             count: t.pages.len() + t.resources.len(),
         })
         .collect();
-    terms.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    terms.sort_by_key(|a| a.name.to_lowercase());
     TaxonomyPageCtx {
         name: tax.to_string(),
         title,

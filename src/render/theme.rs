@@ -74,9 +74,9 @@ pub fn load(config: &Config) -> Result<Theme, Vec<Diagnostic>> {
         );
         d = match closest(name, available.iter().map(String::as_str)) {
             Some(near) => d.hint(format!("did you mean `{near}`?")),
-            None => d.hint(format!(
-                "themes live in `themes/<name>/`; use `theme = \"default\"` for the built-in theme"
-            )),
+            None => d.hint(
+                "themes live in `themes/<name>/`; use `theme = \"default\"` for the built-in theme",
+            ),
         };
         return Err(vec![d]);
     }

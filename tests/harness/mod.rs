@@ -284,14 +284,14 @@ impl Site {
     /// Like [`Site::fixture`], but in cargo's scratch folder for integration tests: for a build
     /// held in a `static`, which is never dropped, so the leftover folder stays under `target/`.
     pub fn fixture_for_static(name: &str) -> Site {
-        let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+        let dir = static_tempdir();
         copy_dir(&repo().join("tests/fixtures").join(name), dir.path());
         Site { dir: Arc::new(dir) }
     }
 
     /// Like [`Site::shipped`], in cargo's scratch folder (see [`Site::fixture_for_static`]).
     pub fn shipped_for_static() -> Site {
-        let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+        let dir = static_tempdir();
         std::fs::copy(repo().join("site.toml"), dir.path().join("site.toml")).unwrap();
         for sub in ["content", "themes"] {
             copy_dir(&repo().join(sub), &dir.path().join(sub));
@@ -304,6 +304,28 @@ impl Site {
         copy_dir(&repo().join(from), &self.dir.path().join(to));
         self
     }
+}
+
+/// A temp folder for a site held in a `static`. Such folders are never dropped, so this sweeps
+/// the ones earlier test runs left behind (an hour old: no run still uses them).
+fn static_tempdir() -> tempfile::TempDir {
+    const PREFIX: &str = "static-site-";
+    let parent = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    for entry in std::fs::read_dir(parent).into_iter().flatten().flatten() {
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(3600));
+        if stale && entry.file_name().to_string_lossy().starts_with(PREFIX) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+    tempfile::Builder::new()
+        .prefix(PREFIX)
+        .tempdir_in(parent)
+        .unwrap()
 }
 
 impl Run {
@@ -338,6 +360,29 @@ impl Run {
     /// that does not lead to an output file, or whose `#fragment` is not an `id` there.
     pub fn broken_links(&self) -> Vec<String> {
         check_links(&self.output, &self.html_files())
+    }
+
+    /// Ids that occur more than once on a page, as `page: id`, over every page.
+    pub fn duplicate_ids(&self) -> Vec<String> {
+        let mut duplicates = Vec::new();
+        for file in self.html_files() {
+            let mut seen = std::collections::BTreeSet::new();
+            for id in attr_values(&self.read(&file), "id") {
+                if !seen.insert(id.clone()) {
+                    duplicates.push(format!("{file}: {id}"));
+                }
+            }
+        }
+        duplicates
+    }
+
+    /// The `<loc>` values of `sitemap.xml`, in order.
+    pub fn sitemap_urls(&self) -> Vec<String> {
+        self.read("sitemap.xml")
+            .split("<loc>")
+            .skip(1)
+            .map(|s| s.split("</loc>").next().unwrap_or("").to_string())
+            .collect()
     }
 
     /// Asserts that [`Run::broken_links`] finds nothing.
