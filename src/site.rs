@@ -64,7 +64,8 @@ fn render_site(options: &BuildOptions) -> Result<Rendered, Error> {
             None
         }
     };
-    let (rendered, errors) = render::render_markdown(&content);
+    let theme_ids = theme.as_ref().map(|t| t.ids.clone()).unwrap_or_default();
+    let (rendered, errors) = render::render_markdown(&content, &theme_ids);
     ds.extend(errors);
     let Some(theme) = theme else {
         return ds.finish(()).map(|_| unreachable!());

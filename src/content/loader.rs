@@ -102,9 +102,9 @@ fn find_files(
     root: &Path,
     dir: &Path,
     ds: &mut Diagnostics,
-) -> (Vec<(PathBuf, String)>, Vec<PathBuf>) {
+) -> (Vec<(PathBuf, String)>, std::collections::BTreeSet<String>) {
     let mut markdown = Vec::new();
-    let mut assets = Vec::new();
+    let mut assets = std::collections::BTreeSet::new();
     for entry in WalkDir::new(dir).sort_by_file_name() {
         let entry = match entry {
             Ok(e) => e,
@@ -129,7 +129,7 @@ fn find_files(
             let file = entry.path().strip_prefix(root).unwrap_or(entry.path());
             markdown.push((file.to_path_buf(), rel_str));
         } else {
-            assets.push(rel.to_path_buf());
+            assets.insert(rel_str);
         }
     }
     (markdown, assets)

@@ -129,8 +129,8 @@ pub struct Content {
     pub terms: BTreeMap<String, BTreeMap<String, Term>>,
     /// Objective ID -> pages that teach it.
     pub taught_in: BTreeMap<String, Vec<usize>>,
-    /// Files under `content/` that are not markdown, copied beside their pages.
-    pub assets: Vec<PathBuf>,
+    /// Files under `content/` that are not markdown (relative, `/`-separated), copied as is.
+    pub assets: std::collections::BTreeSet<String>,
     /// Files that failed to load, and the IDs they seem to define: references to these are
     /// not reported again, since the file's own error already is.
     pub broken_files: std::collections::BTreeSet<String>,

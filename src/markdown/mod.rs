@@ -3,7 +3,7 @@
 
 mod highlight;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use pulldown_cmark::{
@@ -36,6 +36,7 @@ pub struct Rendered {
 }
 
 /// What a piece of markdown is rendered against.
+#[derive(Clone, Copy)]
 pub struct Context<'a> {
     pub content: &'a Content,
     /// Relative path from the page being rendered to the site root.
@@ -46,6 +47,10 @@ pub struct Context<'a> {
     pub file: &'a std::path::Path,
     pub source: &'a str,
     pub offset: usize,
+    /// The page's folder under `content/` (`modules/intro`), and what to put before a relative
+    /// link to a file in it: `../` for a page (rendered one folder deeper), nothing for a section.
+    pub source_dir: &'a str,
+    pub asset_prefix: &'a str,
 }
 
 fn options() -> Options {
@@ -82,6 +87,7 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
     };
     let parser = Parser::new_with_broken_link_callback(markdown, options(), Some(&mut callback));
     let events: Vec<(Event, Range<usize>)> = parser.into_offset_iter().collect();
+    let notes = number_footnotes(&events);
 
     let mut out_events: Vec<Event> = Vec::with_capacity(events.len());
     let mut text = String::new();
@@ -138,7 +144,14 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
                 open.push('>');
                 out_events.push(Event::Html(open.into()));
                 let inner_events: Vec<(Event, Range<usize>)> = inner.to_vec();
-                push_inline(&inner_events, cx, errors, &mut out_events, &mut text);
+                push_inline(
+                    &inner_events,
+                    cx,
+                    &notes,
+                    errors,
+                    &mut out_events,
+                    &mut text,
+                );
                 out_events.push(Event::Html(format!("</h{lvl}>\n").into()));
                 text.push('\n');
                 i = end + 1;
@@ -168,6 +181,20 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
             {
                 summary = Some(text.trim().to_string());
             }
+            // Footnote ids get a prefix so they cannot collide with heading anchors.
+            Event::Start(Tag::FootnoteDefinition(name)) => {
+                let n = notes.get(name.as_ref()).copied().unwrap_or(0);
+                out_events.push(Event::Html(
+                    format!(
+                        "<div class=\"footnote-definition\" id=\"{}\"><sup class=\"footnote-definition-label\">{n}</sup>\n",
+                        footnote_id(name)
+                    )
+                    .into(),
+                ));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                out_events.push(Event::Html("</div>\n".into()));
+            }
             // Wide tables scroll inside a region that a keyboard user can focus.
             Event::Start(Tag::Table(_)) => {
                 out_events.push(Event::Html(
@@ -185,7 +212,14 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
                 } else {
                     i
                 };
-                push_inline(&events[i..=end], cx, errors, &mut out_events, &mut text);
+                push_inline(
+                    &events[i..=end],
+                    cx,
+                    &notes,
+                    errors,
+                    &mut out_events,
+                    &mut text,
+                );
                 if matches!(
                     event,
                     Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell)
@@ -212,6 +246,7 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
 fn push_inline<'a>(
     events: &[(Event<'a>, Range<usize>)],
     cx: &Context,
+    notes: &BTreeMap<String, usize>,
     errors: &mut Vec<Diagnostic>,
     out: &mut Vec<Event<'a>>,
     text: &mut String,
@@ -250,7 +285,7 @@ fn push_inline<'a>(
                             out.push(Event::Text(label.clone().into()));
                             text.push_str(&label);
                         } else {
-                            push_inline(inner, cx, errors, out, text);
+                            push_inline(inner, cx, notes, errors, out, text);
                         }
                         out.push(Event::End(TagEnd::Link));
                     }
@@ -271,11 +306,59 @@ fn push_inline<'a>(
                         if shortcut {
                             out.push(Event::Text(reference.to_string().into()));
                         } else {
-                            push_inline(inner, cx, errors, out, text);
+                            push_inline(inner, cx, notes, errors, out, text);
                         }
                     }
                 }
                 i = end + 1;
+                continue;
+            }
+        }
+        if let Event::FootnoteReference(name) = event {
+            let n = notes.get(name.as_ref()).copied().unwrap_or(0);
+            out.push(Event::Html(
+                format!(
+                    "<sup class=\"footnote-reference\"><a href=\"#{}\">{n}</a></sup>",
+                    footnote_id(name)
+                )
+                .into(),
+            ));
+            i += 1;
+            continue;
+        }
+        if let Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) = event
+        {
+            if let Some(url) = asset_url(dest_url, cx) {
+                out.push(Event::Start(Tag::Link {
+                    link_type: *link_type,
+                    dest_url: url.into(),
+                    title: title.clone(),
+                    id: id.clone(),
+                }));
+                i += 1;
+                continue;
+            }
+        }
+        if let Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) = event
+        {
+            if let Some(url) = asset_url(dest_url, cx) {
+                out.push(Event::Start(Tag::Image {
+                    link_type: *link_type,
+                    dest_url: url.into(),
+                    title: title.clone(),
+                    id: id.clone(),
+                }));
+                i += 1;
                 continue;
             }
         }
@@ -343,6 +426,54 @@ fn resolve(
             Err((format!("unknown cross-reference `{reference}`"), hint))
         }
     }
+}
+
+/// Footnote numbers, in the order their first reference (or their definition) appears.
+fn number_footnotes(events: &[(Event, Range<usize>)]) -> BTreeMap<String, usize> {
+    let mut notes = BTreeMap::new();
+    for (e, _) in events {
+        if let Event::FootnoteReference(name) | Event::Start(Tag::FootnoteDefinition(name)) = e {
+            let next = notes.len() + 1;
+            notes.entry(name.to_string()).or_insert(next);
+        }
+    }
+    notes
+}
+
+fn footnote_id(name: &str) -> String {
+    let slug = slugify(name);
+    format!(
+        "fn-{}",
+        if slug.is_empty() {
+            escape_html(name)
+        } else {
+            slug
+        }
+    )
+}
+
+/// A relative link to a file that sits beside the page under `content/` (an image, a PDF),
+/// adjusted for where the page is written.
+fn asset_url(dest: &str, cx: &Context) -> Option<String> {
+    if dest.is_empty() || dest.starts_with(['/', '#', '@', '?']) || dest.contains(':') {
+        return None;
+    }
+    let path = dest.split(['#', '?']).next().unwrap_or(dest);
+    let mut parts: Vec<&str> = cx.source_dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    let joined = parts.join("/");
+    cx.content
+        .assets
+        .contains(&joined)
+        .then(|| format!("{}{dest}", cx.asset_prefix))
 }
 
 fn code_block(code: &str, lang: &str) -> String {

@@ -1,2 +1,141 @@
-#[allow(unused_imports)]
+use std::collections::BTreeSet;
+use std::path::Path;
+
 use super::*;
+use crate::content::{Competency, Content, Objective, Target};
+
+fn content() -> Content {
+    let mut c = Content::default();
+    c.pages.push(crate::content::Page {
+        file: "content/t.md".into(),
+        rel: "t.md".into(),
+        source: String::new(),
+        front_start: 0,
+        body_start: 0,
+        meta: toml::from_str("title = \"T\"").unwrap(),
+        records: Vec::new(),
+        is_section: false,
+        path: "t/".into(),
+        parent: None,
+        pages: Vec::new(),
+        subsections: Vec::new(),
+    });
+    c.by_rel.insert("t.md".into(), 0);
+    c.competencies.push(Competency {
+        page: 0,
+        id: "T-1".into(),
+        title: "Testing".into(),
+        statement: "Test things.".into(),
+        objectives: vec![Objective {
+            id: "T-1.1".into(),
+            text: "Assert.".into(),
+        }],
+    });
+    c.ids.insert("T-1".into(), Target::Competency(0));
+    c.ids.insert("T-1.1".into(), Target::Objective(0, 0));
+    c.assets.insert("img/a.png".into());
+    c
+}
+
+fn render_md(md: &str, reserved: &[&str]) -> (Rendered, Vec<Diagnostic>) {
+    let content = content();
+    let reserved: BTreeSet<String> = reserved.iter().map(|s| s.to_string()).collect();
+    let cx = Context {
+        content: &content,
+        root: "../../",
+        reserved: &reserved,
+        file: Path::new("content/x.md"),
+        source: md,
+        offset: 0,
+        source_dir: "",
+        asset_prefix: "../",
+    };
+    let mut errors = Vec::new();
+    let r = render(md, &cx, &mut errors);
+    (r, errors)
+}
+
+#[test]
+fn headings_get_unique_anchors_that_avoid_reserved_ids() {
+    let (r, _) = render_md("## Intro\n## Intro\n## Main\n", &["main"]);
+    assert!(r.html.contains("<h2 id=\"intro\">Intro</h2>"));
+    assert!(r.html.contains("<h2 id=\"intro-1\">Intro</h2>"));
+    assert!(r.html.contains("<h2 id=\"main-1\">Main</h2>"));
+}
+
+#[test]
+fn toc_nests_h3_under_h2_and_skips_other_levels() {
+    let (r, _) = render_md("# Top\n## A\n### A1\n#### deep\n## B\n", &[]);
+    let titles: Vec<(&str, usize)> = r
+        .toc
+        .iter()
+        .map(|h| (h.title.as_str(), h.children.len()))
+        .collect();
+    assert_eq!(titles, vec![("A", 1), ("B", 0)]);
+    assert_eq!(r.toc[0].children[0].id, "a1");
+}
+
+#[test]
+fn cross_references_resolve_relative_to_the_page() {
+    let (r, errors) = render_md("See [@T-1.1] and [the competency](@T-1).\n", &[]);
+    assert!(errors.is_empty());
+    assert!(
+        r.html
+            .contains("<a href=\"../../t/index.html#t-1-1\" title=\"Assert.\">T-1.1</a>"),
+        "{}",
+        r.html
+    );
+    assert!(r
+        .html
+        .contains("<a href=\"../../t/index.html\" title=\"Test things.\">the competency</a>"));
+}
+
+#[test]
+fn unknown_reference_is_reported_at_its_position() {
+    let (_, errors) = render_md("Line one.\n\nSee [@T-2].\n", &[]);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].origin().unwrap(), "content/x.md:3:5");
+    assert_eq!(errors[0].message(), "unknown cross-reference `T-2`");
+}
+
+#[test]
+fn footnotes_have_prefixed_ids_and_numbers_in_order() {
+    let (r, _) = render_md(
+        "## Note\nA[^note] and B[^b].\n\n[^b]: Bee.\n[^note]: Source.\n",
+        &[],
+    );
+    assert!(r.html.contains("<a href=\"#fn-note\">1</a>"), "{}", r.html);
+    assert!(r.html.contains("<a href=\"#fn-b\">2</a>"));
+    assert!(r.html.contains("id=\"fn-note\""));
+    assert!(r.html.contains("<h2 id=\"note\">"));
+}
+
+#[test]
+fn summary_is_the_text_before_the_more_marker() {
+    let (r, _) = render_md("First *para*.\n\n<!-- more -->\n\nRest.\n", &[]);
+    assert_eq!(r.summary.as_deref(), Some("First para."));
+    let (r, _) = render_md("No marker.\n", &[]);
+    assert_eq!(r.summary, None);
+}
+
+#[test]
+fn links_to_files_beside_the_page_are_adjusted_and_others_left_alone() {
+    let (r, _) = render_md(
+        "![alt](img/a.png) [x](img/missing.png) [y](https://e.org/a.png)\n",
+        &[],
+    );
+    assert!(r.html.contains("src=\"../img/a.png\""), "{}", r.html);
+    assert!(r.html.contains("href=\"img/missing.png\""));
+    assert!(r.html.contains("href=\"https://e.org/a.png\""));
+}
+
+#[test]
+fn tables_and_code_blocks_are_keyboard_scrollable() {
+    let (r, _) = render_md("| a |\n| - |\n| 1 |\n\n```\ncode\n```\n", &[]);
+    assert!(r.html.contains(
+        "<div class=\"table-wrap\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">"
+    ));
+    assert!(r
+        .html
+        .contains("<pre class=\"code\" tabindex=\"0\"><code>code\n</code></pre>"));
+}

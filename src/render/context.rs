@@ -155,7 +155,8 @@ impl Views {
                 title: p.meta.title.clone(),
                 href: p.href(),
                 description: p.meta.description.clone(),
-                summary: summaries_text[i].clone(),
+                // Plain text from the page, escaped: templates may print it as HTML.
+                summary: crate::markdown::escape_html(&summaries_text[i]),
                 kind: p.kind().name(),
                 weight: p.meta.weight,
                 date: p.meta.date.as_ref().map(|d| d.to_string()),

@@ -39,14 +39,20 @@ pub fn root_for(path: &str) -> String {
 }
 
 /// Renders every page's markdown in parallel; unknown cross-references become diagnostics.
-pub fn render_markdown(content: &Content) -> (Vec<RenderedPage>, Vec<Diagnostic>) {
+/// `theme_ids` are ids the templates use, which heading anchors must not take.
+pub fn render_markdown(
+    content: &Content,
+    theme_ids: &BTreeSet<String>,
+) -> (Vec<RenderedPage>, Vec<Diagnostic>) {
     let results: Vec<(RenderedPage, Vec<Diagnostic>)> = (0..content.pages.len())
         .into_par_iter()
         .map(|i| {
             let page = &content.pages[i];
             let root = root_for(&page.path);
-            let reserved = reserved_anchors(content, i);
+            let mut reserved = reserved_anchors(content, i);
+            reserved.extend(theme_ids.iter().cloned());
             let mut errors = Vec::new();
+            let source_dir = page.rel.rsplit_once('/').map_or("", |(dir, _)| dir);
             let cx = markdown::Context {
                 content,
                 root: &root,
@@ -54,6 +60,8 @@ pub fn render_markdown(content: &Content) -> (Vec<RenderedPage>, Vec<Diagnostic>
                 file: &page.file,
                 source: &page.source,
                 offset: page.body_start,
+                source_dir,
+                asset_prefix: if page.is_section { "" } else { "../" },
             };
             let body = markdown::render(page.body(), &cx, &mut errors);
             let about = content
@@ -70,7 +78,7 @@ pub fn render_markdown(content: &Content) -> (Vec<RenderedPage>, Vec<Diagnostic>
                         .map_or(e.about_start, |o| e.about_start + o);
                     let cx = markdown::Context {
                         offset: start,
-                        ..cx_clone(&cx)
+                        ..cx
                     };
                     markdown::render(&e.about, &cx, &mut errors).html
                 })
@@ -85,17 +93,6 @@ pub fn render_markdown(content: &Content) -> (Vec<RenderedPage>, Vec<Diagnostic>
         errors.extend(e);
     }
     (pages, errors)
-}
-
-fn cx_clone<'a>(cx: &markdown::Context<'a>) -> markdown::Context<'a> {
-    markdown::Context {
-        content: cx.content,
-        root: cx.root,
-        reserved: cx.reserved,
-        file: cx.file,
-        source: cx.source,
-        offset: cx.offset,
-    }
 }
 
 /// Anchors a page's template will use for its own items, so headings do not collide with them.

@@ -36,6 +36,8 @@ impl Source {
 
 pub struct Theme {
     pub tera: Tera,
+    /// Literal `id="..."` values in the templates: markdown headings must not reuse them.
+    pub ids: std::collections::BTreeSet<String>,
     /// Output path (relative) -> file to copy, theme first, then the site's `static/`.
     pub statics: BTreeMap<String, Source>,
 }
@@ -98,6 +100,7 @@ pub fn load(config: &Config) -> Result<Theme, Vec<Diagnostic>> {
     if !errors.is_empty() {
         return Err(errors);
     }
+    let ids = raw.iter().flat_map(|(_, text)| literal_ids(text)).collect();
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     // Tera's own escaper also escapes `/`, which makes every relative URL unreadable.
@@ -108,7 +111,7 @@ pub fn load(config: &Config) -> Result<Theme, Vec<Diagnostic>> {
             .hint("check the Tera syntax at the position shown; see docs/templates.md");
         return Err(vec![d]);
     }
-    Ok(Theme { tera, statics })
+    Ok(Theme { tera, statics, ids })
 }
 
 fn origin(config: &Config, source: &Source, name: &str) -> PathBuf {
@@ -133,6 +136,21 @@ fn add_dir(dir: &Path, into: &mut BTreeMap<String, Source>) {
             into.insert(rel, Source::File(entry.path().to_path_buf()));
         }
     }
+}
+
+/// `id="name"` attributes whose value is plain text (no template expression).
+fn literal_ids(text: &str) -> Vec<String> {
+    text.split("id=\"")
+        .skip(1)
+        .filter_map(|rest| {
+            let value = &rest[..rest.find('"')?];
+            let plain = !value.is_empty()
+                && value
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            plain.then(|| value.to_string())
+        })
+        .collect()
 }
 
 /// A Tera error with its causes, on one line.
