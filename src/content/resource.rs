@@ -77,7 +77,8 @@ impl ResourceKind {
         }
     }
 
-    /// Whether a record of this kind may leave out its year.
+    /// Whether a record of this kind may leave out its year and authors (web pages and policy
+    /// documents often name neither).
     pub fn year_optional(self) -> bool {
         matches!(self, ResourceKind::Web | ResourceKind::Policy)
     }
@@ -139,7 +140,8 @@ impl ResourceRecord {
     pub fn short(&self) -> String {
         let authors = self.authors.get_ref();
         let names = match authors.as_slice() {
-            [] => String::new(),
+            // APA: with no author, the title takes the author's place.
+            [] => format!("\u{201c}{}\u{201d}", short_title(self.title.get_ref())),
             [a] => Self::surname(a).to_string(),
             [a, b] => format!("{} & {}", Self::surname(a), Self::surname(b)),
             [a, ..] => format!("{} et al.", Self::surname(a)),
@@ -151,6 +153,25 @@ impl ResourceRecord {
     pub fn citation_html(&self) -> String {
         let mut out = String::new();
         let authors = self.authors.get_ref();
+        let raw = self.title.get_ref();
+        let title = escape_html(raw);
+        let stop = if raw.ends_with(['.', '?', '!']) {
+            ""
+        } else {
+            "."
+        };
+        let is_article = self.kind.get_ref() == &ResourceKind::Article;
+        let title = if is_article {
+            format!("{title}{stop}")
+        } else {
+            format!("<cite>{title}</cite>{stop}")
+        };
+        if authors.is_empty() {
+            // APA: with no author, the title moves to the front.
+            out.push_str(&format!("{title} ({}).", self.year_text()));
+            self.push_source(&mut out);
+            return out;
+        }
         let list = match authors.as_slice() {
             [] => String::new(),
             [a] => a.clone(),
@@ -164,19 +185,13 @@ impl ResourceRecord {
                 " (Ed.)"
             });
         }
-        out.push_str(&format!(" ({}). ", self.year_text()));
-        let raw = self.title.get_ref();
-        let title = escape_html(raw);
-        let stop = if raw.ends_with(['.', '?', '!']) {
-            ""
-        } else {
-            "."
-        };
-        if self.kind.get_ref() == &ResourceKind::Article {
-            out.push_str(&format!("{title}{stop}"));
-        } else {
-            out.push_str(&format!("<cite>{title}</cite>{stop}"));
-        }
+        out.push_str(&format!(" ({}). {title}", self.year_text()));
+        self.push_source(&mut out);
+        out
+    }
+
+    /// Journal, volume, issue, pages, publisher and link: the part after the title.
+    fn push_source(&self, out: &mut String) {
         if let Some(journal) = &self.journal {
             out.push_str(&format!(" <i>{}</i>", escape_html(journal)));
             if let Some(v) = &self.volume {
@@ -206,7 +221,16 @@ impl ResourceRecord {
             let l = escape_html(&link);
             out.push_str(&format!(" <a href=\"{l}\">{l}</a>"));
         }
-        out
+    }
+}
+
+/// The first words of a title, for an in-text citation without an author.
+fn short_title(title: &str) -> String {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    if words.len() <= 6 {
+        title.to_string()
+    } else {
+        format!("{}\u{2026}", words[..6].join(" "))
     }
 }
 
@@ -243,5 +267,18 @@ mod tests {
             "Corrigan, J. M., &amp; Adams, K. (Eds.) (n.d.). <cite>The components of action planning</cite>. National Academies Press."
         );
         assert_eq!(r.short(), "Corrigan & Adams (n.d.)");
+    }
+
+    #[test]
+    fn web_page_without_author_puts_the_title_first() {
+        let r = record("kind = \"web\"\nauthors = []\nurl = \"https://example.org/sms\"");
+        assert_eq!(
+            r.citation_html(),
+            "<cite>The components of action planning</cite>. (n.d.). <a href=\"https://example.org/sms\">https://example.org/sms</a>"
+        );
+        assert_eq!(
+            r.short(),
+            "\u{201c}The components of action planning\u{201d} (n.d.)"
+        );
     }
 }

@@ -283,10 +283,19 @@ fn check_record(p: &super::Page, r: &super::ResourceRecord, ds: &mut Diagnostics
                 ),
         );
     }
-    if r.authors.get_ref().iter().all(|a| a.trim().is_empty()) {
+    let authors = r.authors.get_ref();
+    if authors.iter().any(|a| a.trim().is_empty()) {
         ds.push(
-            p.error_at(format!("resource `{key}` has no authors"), r.authors.span())
-                .hint("list at least one author as \"Surname, I.\" or an organisation name"),
+            p.error_at(
+                format!("resource `{key}` has an empty author name"),
+                r.authors.span(),
+            )
+            .hint("write each author as \"Surname, I.\" or an organisation name"),
+        );
+    } else if authors.is_empty() && !kind.year_optional() {
+        ds.push(
+            p.error_at(format!("resource `{key}` has no authors"), r.key.span())
+                .hint("add `authors = [\"Surname, I.\"]` (an organisation name is fine); only web pages and policy documents may leave them out"),
         );
     }
     if r.title.get_ref().trim().is_empty() {

@@ -136,7 +136,8 @@ fn facets(content: &Content) -> Vec<Facet> {
                         .iter()
                         .position(|k| k.name() == slug.as_str())
                 }),
-                3 => values.sort_by(|a, b| b.0.cmp(a.0)),
+                // Newest first; undated last.
+                3 => values.sort_by(|a, b| (a.0 == "n-d").cmp(&(b.0 == "n-d")).then(b.0.cmp(a.0))),
                 2 => values.sort_by_key(|a| natural(a.0)),
                 _ => {}
             }
@@ -214,7 +215,12 @@ fn citation_order(content: &Content, a: usize, b: usize) -> std::cmp::Ordering {
     let key = |i: usize| {
         let rec = &content.resources[i].record;
         (
-            rec.authors.get_ref().first().map(|s| s.to_lowercase()),
+            // Works without an author are filed under their title, as in APA.
+            rec.authors
+                .get_ref()
+                .first()
+                .unwrap_or(rec.title.get_ref())
+                .to_lowercase(),
             rec.year(),
             rec.title.get_ref().to_lowercase(),
         )
