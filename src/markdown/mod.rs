@@ -326,38 +326,11 @@ fn push_inline<'a>(
             i += 1;
             continue;
         }
-        if let Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) = event
+        if let Event::Start(tag @ (Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })) =
+            event
         {
             if let Some(url) = asset_url(dest_url, cx) {
-                out.push(Event::Start(Tag::Link {
-                    link_type: *link_type,
-                    dest_url: url.into(),
-                    title: title.clone(),
-                    id: id.clone(),
-                }));
-                i += 1;
-                continue;
-            }
-        }
-        if let Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) = event
-        {
-            if let Some(url) = asset_url(dest_url, cx) {
-                out.push(Event::Start(Tag::Image {
-                    link_type: *link_type,
-                    dest_url: url.into(),
-                    title: title.clone(),
-                    id: id.clone(),
-                }));
+                out.push(Event::Start(with_dest(tag, url)));
                 i += 1;
                 continue;
             }
@@ -425,6 +398,35 @@ fn resolve(
             };
             Err((format!("unknown cross-reference `{reference}`"), hint))
         }
+    }
+}
+
+/// The same link or image with another destination.
+fn with_dest<'a>(tag: &Tag<'a>, url: String) -> Tag<'a> {
+    match tag.clone() {
+        Tag::Link {
+            link_type,
+            title,
+            id,
+            ..
+        } => Tag::Link {
+            link_type,
+            dest_url: url.into(),
+            title,
+            id,
+        },
+        Tag::Image {
+            link_type,
+            title,
+            id,
+            ..
+        } => Tag::Image {
+            link_type,
+            dest_url: url.into(),
+            title,
+            id,
+        },
+        other => other,
     }
 }
 
