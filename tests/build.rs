@@ -789,8 +789,8 @@ fn the_theme_named_in_site_toml_is_used() {
         )
         .edit(
             "themes/x/templates/page.html",
-            "<h1>{{ page.title }}</h1>",
-            "<h1>{{ page.title }}</h1>\n<p class=\"marker\">Theme x page</p>",
+            "{% block main %}",
+            "{% block main %}\n<p class=\"marker\">Theme x page</p>",
         )
         .file("themes/x/static/x.txt", "from theme x\n")
         .build()
