@@ -12,6 +12,7 @@ mod error;
 pub mod fs;
 pub mod markdown;
 pub mod render;
+pub mod search;
 pub mod site;
 mod toml_error;
 

@@ -26,6 +26,16 @@ fn main() -> ExitCode {
                 "{verb} {} pages and {} listing pages ({} competencies, {} objectives, {} resources) in {} ms{place}",
                 s.pages, s.generated, s.competencies, s.objectives, s.resources, s.millis
             );
+            let kb = |b: usize| b.div_ceil(1024);
+            println!(
+                "Search index: {} documents, {} terms in {} shards, {} kB (+{} kB of result text), built in {} ms",
+                s.search.docs,
+                s.search.terms,
+                s.search.shards,
+                kb(s.search.index_bytes),
+                kb(s.search.fragment_bytes),
+                s.search.millis
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

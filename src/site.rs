@@ -11,6 +11,7 @@ use crate::config::Config;
 use crate::content::{self, Content, LoadOptions};
 use crate::diagnostic::Diagnostics;
 use crate::render::{self, theme, Output, Renderer, Views};
+use crate::search;
 use crate::Error;
 
 /// What to build and where.
@@ -36,6 +37,7 @@ pub struct Summary {
     pub resources: usize,
     pub millis: u128,
     pub output: PathBuf,
+    pub search: search::Stats,
 }
 
 /// A site rendered in memory.
@@ -44,6 +46,7 @@ struct Rendered {
     outputs: Vec<Output>,
     statics: Vec<(String, theme::Source)>,
     config: Config,
+    search: search::Stats,
 }
 
 fn render_site(options: &BuildOptions) -> Result<Rendered, Error> {
@@ -95,13 +98,23 @@ fn render_site(options: &BuildOptions) -> Result<Rendered, Error> {
         views: Views::new(&content, &summaries),
         templates,
     };
-    let outputs = renderer.render_all().map_err(Error::Content)?;
+    // Templates and the search index are independent: build them side by side.
+    let (outputs, search) = rayon::join(
+        || renderer.render_all(),
+        || search::build_index(search::collect(&content, &rendered)),
+    );
+    let mut outputs = outputs.map_err(Error::Content)?;
+    outputs.extend(search.files.into_iter().map(|(path, text)| Output {
+        path,
+        bytes: text.into_bytes(),
+    }));
     let statics = theme.statics.into_iter().collect();
     Ok(Rendered {
         content,
         outputs,
         statics,
         config,
+        search: search.stats,
     })
 }
 
@@ -128,7 +141,7 @@ fn check_output_dir(root: &Path, output: &Path, ds: &mut Diagnostics) {
 pub fn check(options: &BuildOptions) -> Result<Summary, Error> {
     let start = Instant::now();
     let site = render_site(options)?;
-    Ok(summary(&site, start, output_dir(options)))
+    Ok(summary(site, start, output_dir(options)))
 }
 
 /// Builds the site into the output folder, replacing it only when everything succeeded.
@@ -137,10 +150,10 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let site = render_site(options)?;
     let output = output_dir(options);
     write_aside_and_swap(&site, &output)?;
-    Ok(summary(&site, start, output))
+    Ok(summary(site, start, output))
 }
 
-fn summary(site: &Rendered, start: Instant, output: PathBuf) -> Summary {
+fn summary(site: Rendered, start: Instant, output: PathBuf) -> Summary {
     let pages = site.content.pages.len();
     Summary {
         pages,
@@ -161,6 +174,7 @@ fn summary(site: &Rendered, start: Instant, output: PathBuf) -> Summary {
         resources: site.content.resources.len(),
         millis: start.elapsed().as_millis(),
         output,
+        search: site.search,
     }
 }
 

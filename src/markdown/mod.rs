@@ -33,6 +33,16 @@ pub struct Rendered {
     pub text: String,
     /// Plain text before `<!-- more -->`, if the marker is present.
     pub summary: Option<String>,
+    /// The text cut at each `##` heading: the part before the first one (empty id and title),
+    /// then one part per heading. Search lands readers on these.
+    pub sections: Vec<TextSection>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct TextSection {
+    pub id: String,
+    pub title: String,
+    pub text: String,
 }
 
 /// What a piece of markdown is rendered against.
@@ -94,6 +104,7 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
     let mut summary = None;
     let mut used: BTreeSet<String> = cx.reserved.clone();
     let mut flat: Vec<(u8, String, String)> = Vec::new();
+    let mut cuts: Vec<(String, String, usize)> = Vec::new();
     let mut i = 0;
     while i < events.len() {
         let (event, _) = &events[i];
@@ -105,8 +116,19 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
                 attrs,
             }) => {
                 let end = find_end(&events, i);
-                let inner = &events[i + 1..end];
-                let title = plain_text(inner.iter().map(|(e, _)| e));
+                // Render the heading's inline content first: its title is the text a reader
+                // sees, with cross-references already resolved.
+                let mut inner_out = Vec::new();
+                let mut title = String::new();
+                push_inline(
+                    &events[i + 1..end],
+                    cx,
+                    &notes,
+                    errors,
+                    &mut inner_out,
+                    &mut title,
+                );
+                let title = title.trim().to_string();
                 let mut anchor = match id {
                     Some(id) => id.to_string(),
                     None => {
@@ -129,6 +151,9 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
                 used.insert(anchor.clone());
                 let lvl = heading_number(*level);
                 flat.push((lvl, anchor.clone(), title.clone()));
+                if lvl == 2 {
+                    cuts.push((anchor.clone(), title.clone(), text.len()));
+                }
                 let mut open = format!("<h{lvl} id=\"{}\"", escape_html(&anchor));
                 if !classes.is_empty() {
                     let cls: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
@@ -143,15 +168,8 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
                 }
                 open.push('>');
                 out_events.push(Event::Html(open.into()));
-                let inner_events: Vec<(Event, Range<usize>)> = inner.to_vec();
-                push_inline(
-                    &inner_events,
-                    cx,
-                    &notes,
-                    errors,
-                    &mut out_events,
-                    &mut text,
-                );
+                out_events.extend(inner_out);
+                text.push_str(&title);
                 out_events.push(Event::Html(format!("</h{lvl}>\n").into()));
                 text.push('\n');
                 i = end + 1;
@@ -234,12 +252,32 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
+    let sections = cut_sections(&text, cuts);
     Rendered {
         html,
         toc: nest(flat),
         text,
         summary,
+        sections,
     }
+}
+
+fn cut_sections(text: &str, cuts: Vec<(String, String, usize)>) -> Vec<TextSection> {
+    let mut sections = Vec::with_capacity(cuts.len() + 1);
+    let first = cuts.first().map_or(text.len(), |c| c.2);
+    sections.push(TextSection {
+        text: text[..first].trim().to_string(),
+        ..TextSection::default()
+    });
+    for (n, (id, title, start)) in cuts.iter().enumerate() {
+        let end = cuts.get(n + 1).map_or(text.len(), |c| c.2);
+        sections.push(TextSection {
+            id: id.clone(),
+            title: title.clone(),
+            text: text[*start..end].trim().to_string(),
+        });
+    }
+    sections
 }
 
 /// Pushes inline events, resolving `@` links; accumulates plain text.

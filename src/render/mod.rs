@@ -3,6 +3,7 @@
 
 mod context;
 mod listing;
+mod search_page;
 pub mod theme;
 
 use std::collections::BTreeSet;
@@ -23,8 +24,8 @@ use context::{
 /// Markdown of every page, rendered once.
 pub struct RenderedPage {
     pub body: Rendered,
-    /// `about` of each framework element on the page, as HTML.
-    pub about: Vec<String>,
+    /// `about` of each framework element on the page.
+    pub about: Vec<Rendered>,
 }
 
 /// One file of output: a path relative to the output folder, and its bytes.
@@ -70,7 +71,7 @@ pub fn render_markdown(
                 .filter(|e| e.page == i)
                 .map(|e| {
                     if e.about.is_empty() {
-                        return String::new();
+                        return Rendered::default();
                     }
                     // `about` may be a multi-line string: its first line starts after the quotes.
                     let start = page.source[e.about_start..]
@@ -80,7 +81,7 @@ pub fn render_markdown(
                         offset: start,
                         ..cx
                     };
-                    markdown::render(&e.about, &cx, &mut errors).html
+                    markdown::render(&e.about, &cx, &mut errors)
                 })
                 .collect();
             (RenderedPage { body, about }, errors)
@@ -196,6 +197,7 @@ pub struct Renderer<'a> {
 enum Job {
     Page(usize),
     Listing(listing::Listing),
+    Search,
     NotFound,
 }
 
@@ -234,6 +236,10 @@ impl<'a> Renderer<'a> {
                 .map(Job::Listing),
         );
         jobs.push(Job::NotFound);
+        // A theme without a search page simply has none.
+        if self.tera.get_template_names().any(|n| n == "search.html") {
+            jobs.push(Job::Search);
+        }
         let results: Vec<Result<Output, Diagnostic>> =
             jobs.par_iter().map(|job| self.render_job(job)).collect();
         let mut outputs = Vec::new();
@@ -280,6 +286,16 @@ impl<'a> Renderer<'a> {
                 let mut ctx = self.base_context(&l.path, &l.title, &l.description, l.parent);
                 l.fill(self, &mut ctx);
                 self.render_template(l.template, &ctx, &format!("{}index.html", l.path))
+            }
+            Job::Search => {
+                let mut ctx = self.base_context(
+                    "search/",
+                    "Search",
+                    "Search every page, competency, objective and resource.",
+                    None,
+                );
+                ctx.insert("az", &search_page::a_to_z(self));
+                self.render_template("search.html", &ctx, "search/index.html")
             }
             Job::NotFound => {
                 let mut ctx = self.base_context("", "Page not found", "", None);
@@ -504,7 +520,7 @@ impl<'a> Renderer<'a> {
                         anchor: ids::anchor(&e.id),
                         name: e.name.clone(),
                         text: e.text.clone(),
-                        about: about.clone(),
+                        about: about.html.clone(),
                     })
                     .collect();
                 ctx.insert("elements", &elements);

@@ -1,0 +1,388 @@
+//! Scores every (term, document) pair once with BM25F, then writes the index as files: a small
+//! meta file, term shards (sorted terms, split by size so a one-term query fetches one shard),
+//! and fragments (what a result shows). Each file is a script that registers itself with
+//! `trellisSearch`, which is how the client loads it from disk as well as over HTTP.
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use serde::Serialize;
+
+use super::tokenizer::{terms, STOP_WORDS};
+use super::Doc;
+
+/// Field weights: an ID or title match counts far more than a body match.
+/// An author search ("Lorig 2014") finds the works themselves before passages that cite them.
+const FIELDS: [(&str, f64); 6] = [
+    ("ids", 20.0),
+    ("title", 5.0),
+    ("authors", 8.0),
+    ("headings", 2.0),
+    ("tags", 1.0),
+    ("body", 1.0),
+];
+/// The curriculum's own items are what most searches are after: a small prior by kind.
+fn kind_prior(kind: &str) -> f64 {
+    match kind {
+        "competency" => 1.5,
+        "objective" => 1.3,
+        "framework" => 1.2,
+        _ => 1.0,
+    }
+}
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
+/// A term keeps its best postings only: enough for any result list, bounded for shard size.
+const MAX_POSTINGS: usize = 500;
+/// Target size of one term shard, in bytes.
+const SHARD_BYTES: usize = 12_000;
+/// Documents per fragment group; a document's number is `group * GROUP + item`.
+pub const GROUP: usize = 64;
+/// Longest text kept for snippets.
+const SNIPPET_CHARS: usize = 3000;
+
+#[derive(Debug, Default)]
+pub struct Stats {
+    pub docs: usize,
+    pub terms: usize,
+    pub shards: usize,
+    /// Bytes of meta and term shards (what queries fetch), and of fragments (what results show).
+    pub index_bytes: usize,
+    pub fragment_bytes: usize,
+    pub largest_shard: usize,
+    pub meta_bytes: usize,
+    pub millis: u128,
+}
+
+pub struct Index {
+    /// (output path, file text)
+    pub files: Vec<(String, String)>,
+    pub stats: Stats,
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    v: u32,
+    docs: usize,
+    group: usize,
+    stop: &'a [&'a str],
+    shards: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Item<'a> {
+    t: &'a str,
+    u: &'a str,
+    k: &'a str,
+    c: &'a str,
+    x: &'a str,
+}
+
+fn field_terms(doc: &Doc) -> [Vec<String>; 6] {
+    [
+        doc.ids.clone(),
+        terms(&doc.title),
+        terms(&doc.authors),
+        terms(&doc.headings),
+        terms(&doc.tags),
+        terms(&doc.text),
+    ]
+}
+
+/// Splits groups longer than GROUP, so every document number fits the scheme.
+fn regroup(groups: Vec<Vec<Doc>>) -> Vec<Vec<Doc>> {
+    let mut out = Vec::with_capacity(groups.len());
+    for mut g in groups {
+        while g.len() > GROUP {
+            let rest = g.split_off(GROUP);
+            out.push(g);
+            g = rest;
+        }
+        out.push(g);
+    }
+    out
+}
+
+pub fn build_index(groups: Vec<Vec<Doc>>) -> Index {
+    let start = Instant::now();
+    let groups = regroup(groups);
+    let docs: Vec<(usize, &Doc)> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, items)| {
+            items
+                .iter()
+                .enumerate()
+                .map(move |(j, d)| (g * GROUP + j, d))
+        })
+        .collect();
+
+    // Term frequencies per field, and field lengths.
+    let analysed: Vec<(usize, [Vec<String>; 6])> = {
+        use rayon::prelude::*;
+        docs.par_iter().map(|(n, d)| (*n, field_terms(d))).collect()
+    };
+    let priors: BTreeMap<usize, f64> = docs.iter().map(|(n, d)| (*n, kind_prior(d.kind))).collect();
+    let mut avg = [0f64; 6];
+    for (_, fields) in &analysed {
+        for (f, terms) in fields.iter().enumerate() {
+            avg[f] += terms.len() as f64;
+        }
+    }
+    let n = analysed.len().max(1) as f64;
+    for a in &mut avg {
+        *a = (*a / n).max(1.0);
+    }
+    // term -> doc -> per-field frequency
+    let mut tf: BTreeMap<&str, BTreeMap<usize, [u32; 6]>> = BTreeMap::new();
+    for (doc, fields) in &analysed {
+        for (f, terms) in fields.iter().enumerate() {
+            for t in terms {
+                tf.entry(t.as_str())
+                    .or_default()
+                    .entry(*doc)
+                    .or_insert([0; 6])[f] += 1;
+            }
+        }
+    }
+    let lengths: BTreeMap<usize, [f64; 6]> = analysed
+        .iter()
+        .map(|(d, fields)| (*d, std::array::from_fn(|f| fields[f].len() as f64)))
+        .collect();
+
+    // BM25F: per field saturation, weighted sum, times the term's idf.
+    let mut postings: Vec<(&str, Vec<(usize, u32)>)> = Vec::with_capacity(tf.len());
+    for (term, by_doc) in &tf {
+        let df = by_doc.len() as f64;
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        let mut list: Vec<(usize, u32)> = by_doc
+            .iter()
+            .map(|(doc, freqs)| {
+                let len = &lengths[doc];
+                let mut score = 0.0;
+                for f in 0..6 {
+                    let tf = f64::from(freqs[f]);
+                    if tf > 0.0 {
+                        let norm = 1.0 - B + B * len[f] / avg[f];
+                        score += FIELDS[f].1 * tf * (K1 + 1.0) / (tf + K1 * norm);
+                    }
+                }
+                (
+                    *doc,
+                    ((score * idf * priors[doc] * 10.0).round() as u32).max(1),
+                )
+            })
+            .collect();
+        if list.len() > MAX_POSTINGS {
+            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            list.truncate(MAX_POSTINGS);
+            list.sort_by_key(|p| p.0);
+        }
+        postings.push((term, list));
+    }
+
+    // Shards of consecutive terms, each about SHARD_BYTES.
+    let mut files = Vec::new();
+    let mut firsts: Vec<&str> = Vec::new();
+    let mut shard: Vec<String> = Vec::new();
+    let mut size = 0;
+    let mut stats = Stats {
+        docs: docs.len(),
+        terms: postings.len(),
+        ..Stats::default()
+    };
+    let flush = |shard: &mut Vec<String>, files: &mut Vec<(String, String)>, stats: &mut Stats| {
+        let id = files.len();
+        let text = format!("trellisSearch.shard({id},{{{}}});\n", shard.join(","));
+        stats.index_bytes += text.len();
+        stats.largest_shard = stats.largest_shard.max(text.len());
+        files.push((format!("search/s/{id}.js"), text));
+        shard.clear();
+    };
+    for (term, list) in &postings {
+        let entry = encode(term, list);
+        if !shard.is_empty() && size + entry.len() > SHARD_BYTES {
+            flush(&mut shard, &mut files, &mut stats);
+            size = 0;
+        }
+        if shard.is_empty() {
+            firsts.push(term);
+        }
+        size += entry.len() + 1;
+        shard.push(entry);
+    }
+    if !shard.is_empty() {
+        flush(&mut shard, &mut files, &mut stats);
+    }
+    stats.shards = files.len();
+
+    let meta = Meta {
+        v: 1,
+        docs: docs.len(),
+        group: GROUP,
+        stop: STOP_WORDS,
+        shards: firsts,
+    };
+    let meta_text = format!(
+        "trellisSearch.meta({});\n",
+        serde_json::to_string(&meta).unwrap_or_default()
+    );
+    stats.meta_bytes = meta_text.len();
+    stats.index_bytes += meta_text.len();
+    files.push(("search/meta.js".into(), meta_text));
+
+    for (g, items) in groups.iter().enumerate() {
+        let items: Vec<Item> = items
+            .iter()
+            .map(|d| Item {
+                t: &d.title,
+                u: &d.url,
+                k: d.kind,
+                c: &d.context,
+                x: clip(&d.text),
+            })
+            .collect();
+        let text = format!(
+            "trellisSearch.frag({g},{});\n",
+            serde_json::to_string(&items).unwrap_or_default()
+        );
+        stats.fragment_bytes += text.len();
+        files.push((format!("search/f/{g}.js"), text));
+    }
+    stats.millis = start.elapsed().as_millis();
+    Index { files, stats }
+}
+
+/// `"term":[d0,s0,d1-d0,s1,...]`: document numbers delta-coded, each followed by its score.
+fn encode(term: &str, list: &[(usize, u32)]) -> String {
+    let mut out = serde_json::to_string(term).unwrap_or_default();
+    out.push_str(":[");
+    let mut prev = 0;
+    for (k, (doc, score)) in list.iter().enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        out.push_str(&format!("{},{score}", doc - prev));
+        prev = *doc;
+    }
+    out.push(']');
+    out
+}
+
+fn clip(text: &str) -> &str {
+    match text.char_indices().nth(SNIPPET_CHARS) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(title: &str, text: &str) -> Doc {
+        Doc {
+            title: title.into(),
+            text: text.into(),
+            url: "x".into(),
+            kind: "page",
+            ..Doc::default()
+        }
+    }
+
+    fn shard_terms(index: &Index) -> String {
+        index
+            .files
+            .iter()
+            .filter(|(p, _)| p.starts_with("search/s/"))
+            .map(|(_, t)| t.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn title_matches_score_above_body_matches() {
+        let index = build_index(vec![vec![
+            doc("Caregiver stress", "About families."),
+            doc("Families", "Caregiver stress is common."),
+        ]]);
+        let shards = shard_terms(&index);
+        let entry = shards.split("\"caregiv\":[").nth(1).unwrap();
+        let nums: Vec<u32> = entry
+            .split(']')
+            .next()
+            .unwrap()
+            .split(',')
+            .map(|n| n.parse().unwrap())
+            .collect();
+        assert_eq!(nums.len(), 4, "{entry}");
+        assert!(
+            nums[1] > nums[3],
+            "title score {} should beat body score {}",
+            nums[1],
+            nums[3]
+        );
+    }
+
+    #[test]
+    fn documents_are_numbered_by_group_and_item() {
+        let groups = vec![
+            vec![doc("a", "alpha")],
+            vec![doc("b", "alpha"), doc("c", "alpha")],
+        ];
+        let index = build_index(groups);
+        let shards = shard_terms(&index);
+        assert!(shards.contains("\"alpha\":[0,"), "{shards}");
+        // group 1 item 0 is 64, item 1 is 65: deltas 64 then 1
+        assert!(
+            shards.contains(",64,") && shards.contains(",1,"),
+            "{shards}"
+        );
+        assert!(index
+            .files
+            .iter()
+            .any(|(p, t)| p == "search/f/1.js" && t.starts_with("trellisSearch.frag(1,[")));
+    }
+
+    #[test]
+    fn shards_split_by_size_and_meta_lists_their_first_terms() {
+        let docs: Vec<Doc> = (0..200)
+            .map(|i| doc(&format!("w{i:03}x"), &format!("word{i:04} filler text {i}")))
+            .collect();
+        let index = build_index(
+            docs.chunks(60)
+                .map(|c| c.iter().map(|d| doc(&d.title, &d.text)).collect())
+                .collect(),
+        );
+        assert!(index.stats.shards >= 1);
+        let meta = &index
+            .files
+            .iter()
+            .find(|(p, _)| p == "search/meta.js")
+            .unwrap()
+            .1;
+        assert!(meta
+            .starts_with("trellisSearch.meta({\"v\":1,\"docs\":200,\"group\":64,\"stop\":[\"a\","));
+        assert!(index.stats.largest_shard < SHARD_BYTES * 2);
+    }
+
+    #[test]
+    fn long_postings_keep_the_best() {
+        let docs: Vec<Doc> = (0..(MAX_POSTINGS + 40))
+            .map(|i| doc("t", &"common ".repeat(1 + i % 7)))
+            .collect();
+        let index = build_index(
+            docs.chunks(GROUP)
+                .map(|c| c.iter().map(|d| doc(&d.title, &d.text)).collect())
+                .collect(),
+        );
+        let shards = shard_terms(&index);
+        let entry = shards
+            .split("\"common\":[")
+            .nth(1)
+            .unwrap()
+            .split(']')
+            .next()
+            .unwrap();
+        assert_eq!(entry.split(',').count(), MAX_POSTINGS * 2);
+    }
+}

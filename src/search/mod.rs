@@ -1,0 +1,208 @@
+//! Full-text search, built with the site: the documents a student lands on (pages, the `##`
+//! sections of long pages, competencies, objectives, framework elements, resources), scored
+//! once here with BM25F, and written as small self-registering `.js` files so that the browser
+//! client (themes/default/static/js/search.js) works over HTTP and from `file://` alike.
+
+mod index;
+pub mod tokenizer;
+
+use std::collections::BTreeSet;
+
+use crate::content::{Content, Kind};
+use crate::render::RenderedPage;
+
+pub use index::{build_index, Index, Stats};
+
+/// A page longer than this many words is also searchable by its `##` sections.
+const SECTION_WORDS: usize = 300;
+
+/// One search result a reader can land on.
+#[derive(Debug, Default)]
+pub struct Doc {
+    pub title: String,
+    /// Site-relative link, with the anchor of the exact heading or item.
+    pub url: String,
+    /// competency, objective, framework, module, resource or page.
+    pub kind: &'static str,
+    /// Where it sits: the page of a section, the competency of an objective, a citation.
+    pub context: String,
+    /// Plain text shown in snippets.
+    pub text: String,
+    pub ids: Vec<String>,
+    pub headings: String,
+    pub authors: String,
+    pub tags: String,
+}
+
+/// Documents grouped as the browser fetches them: one group per page (its sections, objectives
+/// or elements with it), resources in groups of a few dozen.
+pub fn collect(content: &Content, rendered: &[RenderedPage]) -> Vec<Vec<Doc>> {
+    let module_trees = module_trees(content);
+    let mut groups = Vec::new();
+    for (i, page) in content.pages.iter().enumerate() {
+        let r = &rendered[i].body;
+        let kind = match page.kind() {
+            Kind::Competency => "competency",
+            Kind::Framework => "framework",
+            _ if top_section(content, i).is_some_and(|t| module_trees.contains(&t)) => "module",
+            _ => "page",
+        };
+        let mut group = Vec::new();
+        let words = r.text.split_whitespace().count();
+        let split = words > SECTION_WORDS && r.sections.len() > 1;
+        let mut main = Doc {
+            title: page.meta.title.clone(),
+            url: page.href(),
+            kind,
+            context: page
+                .parent
+                .map(|p| content.pages[p].meta.title.clone())
+                .unwrap_or_default(),
+            headings: r
+                .sections
+                .iter()
+                .map(|s| s.title.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            tags: page
+                .meta
+                .taxonomies
+                .values()
+                .flatten()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" "),
+            ..Doc::default()
+        };
+        main.text = if split {
+            r.sections[0].text.clone()
+        } else {
+            r.text.clone()
+        };
+        if !page.meta.description.is_empty() {
+            main.text = format!("{} {}", page.meta.description, main.text);
+        }
+        if let Some(c) = content.competencies.iter().find(|c| c.page == i) {
+            main.title = format!("{} · {}", c.id, c.title);
+            main.ids.push(tokenizer::id_token(&c.id));
+            main.text = format!("{} {}", c.statement, main.text);
+        }
+        group.push(main);
+        if split {
+            for s in &r.sections[1..] {
+                group.push(Doc {
+                    title: s.title.clone(),
+                    url: format!("{}#{}", page.href(), s.id),
+                    kind,
+                    context: page.meta.title.clone(),
+                    text: s.text.clone(),
+                    ..Doc::default()
+                });
+            }
+        }
+        for c in content.competencies.iter().filter(|c| c.page == i) {
+            for o in &c.objectives {
+                group.push(Doc {
+                    title: format!("{} · {}", o.id, o.text),
+                    url: format!("{}#{}", page.href(), crate::content::ids::anchor(&o.id)),
+                    kind: "objective",
+                    context: format!("{} · {}", c.id, c.title),
+                    text: o.text.clone(),
+                    ids: vec![tokenizer::id_token(&o.id)],
+                    ..Doc::default()
+                });
+            }
+        }
+        let elements = content
+            .elements
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.page == i);
+        for ((_, e), about) in elements.zip(&rendered[i].about) {
+            let name = if e.name.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", e.name)
+            };
+            group.push(Doc {
+                title: format!("{}{name}", e.id),
+                url: format!("{}#{}", page.href(), crate::content::ids::anchor(&e.id)),
+                kind: "framework",
+                context: page.meta.title.clone(),
+                text: format!("{} {}", e.text, about.text),
+                ids: vec![tokenizer::id_token(&e.id)],
+                ..Doc::default()
+            });
+        }
+        groups.push(group);
+    }
+    for chunk in content
+        .resources
+        .chunks(32)
+        .enumerate()
+        .map(|(n, c)| (n * 32, c))
+    {
+        let (start, resources) = chunk;
+        groups.push(
+            resources
+                .iter()
+                .enumerate()
+                .map(|(k, res)| {
+                    let rec = &res.record;
+                    let container = rec
+                        .journal
+                        .as_ref()
+                        .or(rec.publisher.as_ref())
+                        .cloned()
+                        .unwrap_or_default();
+                    Doc {
+                        title: rec.title.get_ref().clone(),
+                        url: content.resource_href(start + k),
+                        kind: "resource",
+                        context: format!("{} · {}", rec.short(), rec.kind.get_ref().label()),
+                        text: format!("{} {container}", rec.annotation.get_ref()),
+                        // The year goes with the authors ("Bodenheimer 2009" is how people ask), and the
+                        // first author counts twice: it is the name the work is known by.
+                        authors: format!(
+                            "{} {} {}",
+                            rec.authors.get_ref().first().map_or("", String::as_str),
+                            rec.authors.get_ref().join(" "),
+                            rec.year().map_or_else(String::new, |y| y.to_string())
+                        ),
+                        tags: rec
+                            .taxonomies
+                            .values()
+                            .flatten()
+                            .cloned()
+                            .chain(rec.competencies.iter().map(|c| c.get_ref().clone()))
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        ..Doc::default()
+                    }
+                })
+                .collect(),
+        );
+    }
+    groups
+}
+
+/// The top-level section (a child of the home page) that `page` is in.
+fn top_section(content: &Content, page: usize) -> Option<usize> {
+    let mut chain = content.ancestors(page);
+    chain.push(page);
+    chain
+        .into_iter()
+        .find(|&p| content.pages[p].parent == Some(content.home))
+}
+
+/// Top-level sections with at least one page that teaches an objective: their pages are
+/// course modules.
+fn module_trees(content: &Content) -> BTreeSet<usize> {
+    content
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.meta.teaches.is_empty() && p.kind() == Kind::Page)
+        .filter_map(|(i, _)| top_section(content, i))
+        .collect()
+}
