@@ -1131,11 +1131,11 @@ fn lesson(plan: &Plan, m: &Module, l: usize) -> String {
             section_words += bullet_list(r, &mut out, true);
             out.push('\n');
         }
-        if s == extra_in && n % 5 == 0 {
+        if s == extra_in && n.is_multiple_of(5) {
             table(r, &mut out);
             out.push('\n');
         }
-        if s == extra_in && n % 10 == 0 {
+        if s == extra_in && n.is_multiple_of(10) {
             code_block(r, &mut out, n);
             out.push('\n');
         }

@@ -52,6 +52,19 @@ pub fn a_to_z(r: &Renderer) -> Vec<Letter> {
             });
         }
     }
+    for e in &content.elements {
+        let title = if e.name.is_empty() {
+            format!("{} · {}", e.id, e.text)
+        } else {
+            format!("{} · {}", e.id, e.name)
+        };
+        let target = content.ids[&e.id];
+        entries.push(Entry {
+            title,
+            href: content.target_link(target).0,
+            kind: "Framework",
+        });
+    }
     for (i, res) in content.resources.iter().enumerate() {
         entries.push(Entry {
             title: format!("{} — {}", res.record.title.get_ref(), res.record.short()),

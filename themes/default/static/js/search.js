@@ -187,8 +187,9 @@
   function matcher(q) {
     var parts = [];
     q.terms.forEach(function (t) { parts.push(escapeRe(t.stem)); if (t.word !== t.stem) parts.push(escapeRe(t.word)); });
-    parts = parts.filter(function (p) { return p.length >= 2; });
-    return parts.length ? new RegExp('(' + parts.join('|') + ')', 'giu') : null;
+    parts = parts.filter(function (p) { return p.length >= 2; }).sort(function (a, b) { return b.length - a.length; });
+    // Whole words that start with a query word or its stem: "caregiv" marks "caregivers".
+    return parts.length ? new RegExp('(?<![\\p{L}\\p{N}])(?:' + parts.join('|') + ')[\\p{L}\\p{N}]*', 'giu') : null;
   }
   // Appends `text` to `el`, with matches wrapped in <mark>.
   function highlight(el, text, re) {
@@ -226,7 +227,7 @@
     var title = el('span', 'sr-title');
     highlight(title, r.t, re);
     node.appendChild(title);
-    if (r.c) node.appendChild(el('span', 'sr-context', r.c));
+    if (r.c) { var ctx = el('span', 'sr-context'); highlight(ctx, r.c, re); node.appendChild(ctx); }
     var snip = el('span', 'sr-snippet');
     highlight(snip, snippet(r.x || '', re), re);
     node.appendChild(snip);
