@@ -28,8 +28,8 @@ use rayon::prelude::*;
 #[command(name = "corpus")]
 struct Args {
     /// Number of lesson pages (section, competency and resource pages come on top).
-    #[arg(long, value_name = "N")]
-    pages: usize,
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pages: u64,
     /// Seed of the generator.
     #[arg(long, default_value_t = 1)]
     seed: u64,
@@ -45,7 +45,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let started = Instant::now();
     match prepare_out(&args.out, args.force)
-        .and_then(|()| generate(args.pages, args.seed, &args.out))
+        .and_then(|()| generate(args.pages as usize, args.seed, &args.out))
     {
         Ok(summary) => {
             println!(

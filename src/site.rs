@@ -97,6 +97,7 @@ fn render_site(options: &BuildOptions) -> Result<Rendered, Error> {
         rendered: &rendered,
         views: Views::new(&content, &summaries),
         templates,
+        library_index: std::sync::OnceLock::new(),
     };
     // Templates and the search index are independent: build them side by side.
     let (outputs, search) = rayon::join(

@@ -26,14 +26,14 @@ enum What {
     Term(String, String),
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 pub struct FacetValue {
     label: String,
     href: String,
     count: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 pub struct Facet {
     name: &'static str,
     title: &'static str,
@@ -123,8 +123,32 @@ fn filter_path(content: &Content, facet: usize, value: &str) -> Option<String> {
     ))
 }
 
-fn facets(content: &Content) -> Vec<Facet> {
-    let index = facet_index(content);
+/// The facet index and the facet navigation, computed once per build and shared by the library
+/// and all its filter pages.
+pub struct LibraryIndex {
+    index: Vec<BTreeMap<String, (String, Vec<usize>)>>,
+    facets: Vec<Facet>,
+}
+
+impl LibraryIndex {
+    pub fn new(content: &Content) -> LibraryIndex {
+        let index = facet_index(content);
+        let facets = facets(content, &index);
+        LibraryIndex { index, facets }
+    }
+
+    /// The facets for a filter page: all but the competency list, which grows with the
+    /// curriculum and is on the library page itself.
+    fn filter_facets(&self) -> Vec<Facet> {
+        self.facets
+            .iter()
+            .filter(|f| f.name != "competency")
+            .cloned()
+            .collect()
+    }
+}
+
+fn facets(content: &Content, index: &[BTreeMap<String, (String, Vec<usize>)>]) -> Vec<Facet> {
     FACETS
         .iter()
         .enumerate()
@@ -206,7 +230,7 @@ pub fn library(r: &Renderer, subset: Option<&[usize]>) -> Library {
     Library {
         count: list.len(),
         groups,
-        facets: facets(content),
+        facets: r.library_index().facets.clone(),
     }
 }
 
@@ -312,8 +336,7 @@ impl Listing {
         let content = r.content;
         match &self.what {
             What::Filter { facet, value } => {
-                let index = facet_index(content);
-                let (label, list) = &index[*facet][value];
+                let (label, list) = &r.library_index().index[*facet][value];
                 let mut list = list.clone();
                 list.sort_by(|&a, &b| citation_order(content, a, b));
                 ctx.insert(
@@ -329,7 +352,7 @@ impl Listing {
                             .into_iter()
                             .map(|i| r.views.resources[i].clone())
                             .collect(),
-                        facets: facets(content),
+                        facets: r.library_index().filter_facets(),
                     },
                 );
             }

@@ -191,6 +191,15 @@ pub struct Renderer<'a> {
     pub rendered: &'a [RenderedPage],
     pub views: Views,
     pub templates: Vec<String>,
+    /// Built on first use by the library or a filter page.
+    pub library_index: std::sync::OnceLock<listing::LibraryIndex>,
+}
+
+impl Renderer<'_> {
+    fn library_index(&self) -> &listing::LibraryIndex {
+        self.library_index
+            .get_or_init(|| listing::LibraryIndex::new(self.content))
+    }
 }
 
 /// What one output page is.

@@ -3,7 +3,9 @@
 //! and fragments (what a result shows). Each file is a script that registers itself with
 //! `trellisSearch`, which is how the client loads it from disk as well as over HTTP.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use rayon::prelude::*;
 use std::time::Instant;
 
 use serde::Serialize;
@@ -78,15 +80,35 @@ struct Item<'a> {
     x: &'a str,
 }
 
-fn field_terms(doc: &Doc) -> [Vec<String>; 6] {
-    [
-        doc.ids.clone(),
-        terms(&doc.title),
-        terms(&doc.authors),
-        terms(&doc.headings),
-        terms(&doc.tags),
-        terms(&doc.text),
-    ]
+/// One document's terms with their per-field frequencies (sorted by term), and field lengths.
+struct Analysed {
+    doc: usize,
+    prior: f64,
+    terms: Vec<(String, [u32; 6])>,
+    lengths: [f64; 6],
+}
+
+fn analyse(doc: usize, d: &Doc) -> Analysed {
+    let fields = [
+        d.ids.clone(),
+        terms(&d.title),
+        terms(&d.authors),
+        terms(&d.headings),
+        terms(&d.tags),
+        terms(&d.text),
+    ];
+    let mut counts: BTreeMap<String, [u32; 6]> = BTreeMap::new();
+    for (f, list) in fields.iter().enumerate() {
+        for t in list {
+            counts.entry(t.clone()).or_insert([0; 6])[f] += 1;
+        }
+    }
+    Analysed {
+        doc,
+        prior: kind_prior(d.kind),
+        terms: counts.into_iter().collect(),
+        lengths: std::array::from_fn(|f| fields[f].len() as f64),
+    }
 }
 
 /// Splits groups longer than GROUP, so every document number fits the scheme.
@@ -117,69 +139,72 @@ pub fn build_index(groups: Vec<Vec<Doc>>) -> Index {
         })
         .collect();
 
-    // Term frequencies per field, and field lengths.
-    let analysed: Vec<(usize, [Vec<String>; 6])> = {
-        use rayon::prelude::*;
-        docs.par_iter().map(|(n, d)| (*n, field_terms(d))).collect()
-    };
-    let priors: BTreeMap<usize, f64> = docs.iter().map(|(n, d)| (*n, kind_prior(d.kind))).collect();
+    // Per document, in parallel: each term's frequency in each field, and the field lengths.
+    let analysed: Vec<Analysed> = docs.par_iter().map(|(n, d)| analyse(*n, d)).collect();
+    let n = analysed.len().max(1) as f64;
     let mut avg = [0f64; 6];
-    for (_, fields) in &analysed {
-        for (f, terms) in fields.iter().enumerate() {
-            avg[f] += terms.len() as f64;
+    for a in &analysed {
+        for (f, len) in a.lengths.iter().enumerate() {
+            avg[f] += len;
         }
     }
-    let n = analysed.len().max(1) as f64;
     for a in &mut avg {
         *a = (*a / n).max(1.0);
     }
-    // term -> doc -> per-field frequency
-    let mut tf: BTreeMap<&str, BTreeMap<usize, [u32; 6]>> = BTreeMap::new();
-    for (doc, fields) in &analysed {
-        for (f, terms) in fields.iter().enumerate() {
-            for t in terms {
-                tf.entry(t.as_str())
-                    .or_default()
-                    .entry(*doc)
-                    .or_insert([0; 6])[f] += 1;
-            }
-        }
-    }
-    let lengths: BTreeMap<usize, [f64; 6]> = analysed
-        .iter()
-        .map(|(d, fields)| (*d, std::array::from_fn(|f| fields[f].len() as f64)))
-        .collect();
 
-    // BM25F: per field saturation, weighted sum, times the term's idf.
-    let mut postings: Vec<(&str, Vec<(usize, u32)>)> = Vec::with_capacity(tf.len());
-    for (term, by_doc) in &tf {
-        let df = by_doc.len() as f64;
-        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-        let mut list: Vec<(usize, u32)> = by_doc
-            .iter()
-            .map(|(doc, freqs)| {
-                let len = &lengths[doc];
-                let mut score = 0.0;
-                for f in 0..6 {
-                    let tf = f64::from(freqs[f]);
-                    if tf > 0.0 {
-                        let norm = 1.0 - B + B * len[f] / avg[f];
-                        score += FIELDS[f].1 * tf * (K1 + 1.0) / (tf + K1 * norm);
-                    }
-                }
-                (
-                    *doc,
-                    ((score * idf * priors[doc] * 10.0).round() as u32).max(1),
-                )
-            })
-            .collect();
-        if list.len() > MAX_POSTINGS {
-            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            list.truncate(MAX_POSTINGS);
-            list.sort_by_key(|p| p.0);
+    // Term ids in sorted order, and every term's postings, documents ascending.
+    let vocabulary: BTreeSet<&str> = analysed
+        .iter()
+        .flat_map(|a| a.terms.iter().map(|(t, _)| t.as_str()))
+        .collect();
+    let ids: HashMap<&str, usize> = vocabulary
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (*t, i))
+        .collect();
+    let mut by_term: Vec<Vec<(usize, usize)>> = vec![Vec::new(); vocabulary.len()];
+    for (k, a) in analysed.iter().enumerate() {
+        for (t, (term, _)) in a.terms.iter().enumerate() {
+            by_term[ids[term.as_str()]].push((k, t));
         }
-        postings.push((term, list));
     }
+
+    // BM25F: per field saturation, weighted sum, times the term's idf and the kind prior.
+    let postings: Vec<(&str, Vec<(usize, u32)>)> = vocabulary
+        .iter()
+        .zip(&by_term)
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(term, hits)| {
+            let df = hits.len() as f64;
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            let mut list: Vec<(usize, u32)> = hits
+                .iter()
+                .map(|&(k, t)| {
+                    let a = &analysed[k];
+                    let freqs = &a.terms[t].1;
+                    let mut score = 0.0;
+                    for f in 0..6 {
+                        let tf = f64::from(freqs[f]);
+                        if tf > 0.0 {
+                            let norm = 1.0 - B + B * a.lengths[f] / avg[f];
+                            score += FIELDS[f].1 * tf * (K1 + 1.0) / (tf + K1 * norm);
+                        }
+                    }
+                    (
+                        a.doc,
+                        ((score * idf * a.prior * 10.0).round() as u32).max(1),
+                    )
+                })
+                .collect();
+            if list.len() > MAX_POSTINGS {
+                list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                list.truncate(MAX_POSTINGS);
+                list.sort_by_key(|p| p.0);
+            }
+            (*term, list)
+        })
+        .collect();
 
     // Shards of consecutive terms, each about SHARD_BYTES.
     let mut files = Vec::new();

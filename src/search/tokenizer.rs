@@ -30,6 +30,14 @@ fn stemmer() -> &'static Stemmer {
 
 /// Lower case, diacritics removed (NFD, then combining marks dropped), apostrophes removed.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        // The common case, without decomposing anything.
+        return text
+            .bytes()
+            .filter(|&b| b != b'\'')
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     text.nfd()
         .filter(|c| {
             !('\u{300}'..='\u{36f}').contains(c) && !matches!(c, '\'' | '\u{2019}' | '\u{2018}')
@@ -52,10 +60,24 @@ pub fn is_stop_word(word: &str) -> bool {
 /// The index term of a folded word: its stem, or the word itself when it holds a digit.
 pub fn stem(word: &str) -> String {
     if word.bytes().any(|b| b.is_ascii_digit()) || word.chars().count() < 3 {
-        word.to_string()
-    } else {
-        stemmer().stem(word).into_owned()
+        return word.to_string();
     }
+    // Prose repeats its words: remember each thread's stems.
+    thread_local! {
+        static CACHE: std::cell::RefCell<std::collections::HashMap<String, String>> = Default::default();
+    }
+    CACHE.with(|cache| {
+        if let Some(s) = cache.borrow().get(word) {
+            return s.clone();
+        }
+        let s = stemmer().stem(word).into_owned();
+        let mut cache = cache.borrow_mut();
+        if cache.len() > 100_000 {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), s.clone());
+        s
+    })
 }
 
 /// Every index term of `text`, in order, repeats kept (for term frequencies).
