@@ -11,6 +11,7 @@ pub mod diagnostic;
 mod error;
 pub mod fs;
 pub mod markdown;
+pub mod quiz;
 pub mod render;
 pub mod search;
 pub mod site;

@@ -136,7 +136,7 @@ fn unknown_template() {
   |
 4 | template = \"lesson.html\"
   |            ^^^^^^^^^^^^^
-  = hint: add `templates/lesson.html` to the site, or use one of: 404.html, competency.html, curriculum_map.html, framework.html, index.html, library.html, page.html, resource_filter.html, resources.html, search.html, section.html, taxonomy_list.html, taxonomy_term.html
+  = hint: add `templates/lesson.html` to the site, or use one of: 404.html, competency.html, curriculum_map.html, framework.html, index.html, library.html, page.html, progress.html, quiz.html, resource_filter.html, resources.html, search.html, section.html, taxonomy_list.html, taxonomy_term.html
 
 error: found 1 problem in the site; nothing was written
 ",

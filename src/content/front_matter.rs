@@ -20,6 +20,8 @@ pub enum Kind {
     Resources,
     Library,
     CurriculumMap,
+    Quiz,
+    Progress,
 }
 
 impl Kind {
@@ -32,6 +34,8 @@ impl Kind {
             Kind::Resources => "resources",
             Kind::Library => "library",
             Kind::CurriculumMap => "curriculum-map",
+            Kind::Quiz => "quiz",
+            Kind::Progress => "progress",
         }
     }
 
@@ -86,6 +90,9 @@ pub struct FrontMatter<R: Default> {
     pub objectives: Option<Spanned<Vec<ObjectiveEntry>>>,
     // kind = "framework"
     pub elements: Option<Spanned<Vec<ElementEntry>>>,
+    // kind = "quiz"
+    pub shuffle: Option<Spanned<bool>>,
+    pub questions: Option<Spanned<Vec<crate::quiz::entry::QuestionEntry>>>,
 }
 
 /// Terms per taxonomy name, with the name's position for errors.
@@ -180,6 +187,8 @@ impl FrontMatter<Vec<ResourceRecord>> {
             statement: self.statement,
             objectives: self.objectives,
             elements: self.elements,
+            shuffle: self.shuffle,
+            questions: self.questions,
         };
         (meta, records)
     }

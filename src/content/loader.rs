@@ -94,6 +94,7 @@ fn implicit_home(config: &Config) -> Page {
         parent: None,
         pages: Vec::new(),
         subsections: Vec::new(),
+        gift: None,
     }
 }
 
@@ -125,7 +126,7 @@ fn find_files(
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        if name.ends_with(".md") {
+        if name.ends_with(".md") || name.ends_with(".gift") {
             let file = entry.path().strip_prefix(root).unwrap_or(entry.path());
             markdown.push((file.to_path_buf(), rel_str));
         } else {
@@ -145,6 +146,9 @@ fn load_file(root: &Path, file: &Path, rel: &str) -> Result<Page, Diagnostic> {
             d
         }
     })?;
+    if rel.ends_with(".gift") {
+        return Ok(gift_page(file, rel, source));
+    }
     let parsed = front_matter::parse(file, &source)?;
     Ok(Page {
         file: file.to_path_buf(),
@@ -159,7 +163,45 @@ fn load_file(root: &Path, file: &Path, rel: &str) -> Result<Page, Diagnostic> {
         parent: None,
         pages: Vec::new(),
         subsections: Vec::new(),
+        gift: None,
     })
+}
+
+/// A Moodle GIFT file is a quiz page: its title from a `// title:` comment or its file name.
+fn gift_page(file: &Path, rel: &str, source: String) -> Page {
+    let (quiz, errors) = crate::quiz::gift::parse(&source);
+    let stem = rel
+        .rsplit('/')
+        .next()
+        .unwrap_or(rel)
+        .trim_end_matches(".gift");
+    let title = quiz.title.clone().unwrap_or_else(|| {
+        let words = stem.replace(['-', '_'], " ");
+        let mut chars = words.chars();
+        chars
+            .next()
+            .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    });
+    let meta = toml::from_str(&format!(
+        "title = {}\nkind = \"quiz\"",
+        toml::Value::String(title)
+    ))
+    .expect("a title and a kind are valid front matter");
+    Page {
+        file: file.to_path_buf(),
+        rel: rel.to_string(),
+        front_start: 0,
+        body_start: source.len(),
+        source,
+        meta,
+        records: Vec::new(),
+        is_section: false,
+        path: String::new(),
+        parent: None,
+        pages: Vec::new(),
+        subsections: Vec::new(),
+        gift: Some((quiz.questions, errors)),
+    }
 }
 
 /// Removes draft pages, and everything below a draft section.
@@ -232,7 +274,8 @@ fn arrange(content: &mut Content, ds: &mut Diagnostics) {
                 .rsplit('/')
                 .next()
                 .unwrap_or(&page.rel)
-                .trim_end_matches(".md");
+                .trim_end_matches(".md")
+                .trim_end_matches(".gift");
             let name = page
                 .meta
                 .slug

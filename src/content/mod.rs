@@ -40,6 +40,8 @@ pub struct Page {
     /// For sections: pages and subsections, in order.
     pub pages: Vec<usize>,
     pub subsections: Vec<usize>,
+    /// A Moodle GIFT file's questions and the problems found in it.
+    pub gift: Option<(Vec<crate::quiz::Question>, Vec<crate::quiz::QuizError>)>,
 }
 
 impl Page {
@@ -104,6 +106,14 @@ pub struct Resource {
     pub record: ResourceRecord,
 }
 
+/// A quiz page's questions, checked against the curriculum.
+#[derive(Debug)]
+pub struct Quiz {
+    pub page: usize,
+    pub shuffle: bool,
+    pub questions: Vec<crate::quiz::Question>,
+}
+
 /// A taxonomy term and everything tagged with it.
 #[derive(Debug, Default)]
 pub struct Term {
@@ -121,6 +131,7 @@ pub struct Content {
     pub competencies: Vec<Competency>,
     pub elements: Vec<Element>,
     pub resources: Vec<Resource>,
+    pub quizzes: Vec<Quiz>,
     /// Every cross-reference ID and resource key.
     pub ids: BTreeMap<String, Target>,
     /// The `kind = "library"` section, if the site has one.

@@ -19,6 +19,7 @@ fn content() -> Content {
         parent: None,
         pages: Vec::new(),
         subsections: Vec::new(),
+        gift: None,
     });
     c.by_rel.insert("t.md".into(), 0);
     c.competencies.push(Competency {

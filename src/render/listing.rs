@@ -425,6 +425,15 @@ pub struct ShortRef {
     href: String,
 }
 
+impl ShortRef {
+    pub fn new(short: &str, href: &str) -> ShortRef {
+        ShortRef {
+            short: short.to_string(),
+            href: href.to_string(),
+        }
+    }
+}
+
 #[derive(Serialize)]
 pub struct MapCompetency {
     id: String,

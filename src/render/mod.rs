@@ -3,6 +3,7 @@
 
 mod context;
 mod listing;
+pub mod quiz;
 mod search_page;
 pub mod theme;
 
@@ -26,6 +27,8 @@ pub struct RenderedPage {
     pub body: Rendered,
     /// `about` of each framework element on the page.
     pub about: Vec<Rendered>,
+    /// The questions of a quiz page.
+    pub questions: Vec<quiz::QuestionHtml>,
 }
 
 /// One file of output: a path relative to the output folder, and its bytes.
@@ -84,7 +87,20 @@ pub fn render_markdown(
                     markdown::render(&e.about, &cx, &mut errors)
                 })
                 .collect();
-            (RenderedPage { body, about }, errors)
+            let questions = content
+                .quizzes
+                .iter()
+                .find(|q| q.page == i)
+                .map(|q| quiz::render_questions(q, &cx, &mut errors))
+                .unwrap_or_default();
+            (
+                RenderedPage {
+                    body,
+                    about,
+                    questions,
+                },
+                errors,
+            )
         })
         .collect();
     let mut pages = Vec::with_capacity(results.len());
@@ -138,6 +154,8 @@ pub fn template_for(content: &Content, tera: &Tera, page: usize) -> Result<Strin
         Kind::Framework => "framework.html".to_string(),
         Kind::Resources => "resources.html".to_string(),
         Kind::CurriculumMap => "curriculum_map.html".to_string(),
+        Kind::Quiz => "quiz.html".to_string(),
+        Kind::Progress => "progress.html".to_string(),
         Kind::Page => {
             let parent_template = p
                 .parent
@@ -547,6 +565,12 @@ impl<'a> Renderer<'a> {
             }
             Kind::Library => ctx.insert("library", &listing::library(self, None)),
             Kind::CurriculumMap => ctx.insert("map", &listing::curriculum_map(self)),
+            Kind::Progress => ctx.insert("progress", &quiz::progress(content, &self.views)),
+            Kind::Quiz => {
+                if let Some(q) = content.quizzes.iter().find(|q| q.page == i) {
+                    ctx.insert("quiz", &quiz::view(content, q, &rendered.questions));
+                }
+            }
             Kind::Page | Kind::Section => {}
         }
         let key = if page.is_section { "section" } else { "page" };

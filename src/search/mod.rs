@@ -44,6 +44,7 @@ pub fn collect(content: &Content, rendered: &[RenderedPage]) -> Vec<Vec<Doc>> {
         let kind = match page.kind() {
             Kind::Competency => "competency",
             Kind::Framework => "framework",
+            Kind::Quiz => "quiz",
             _ if top_section(content, i).is_some_and(|t| module_trees.contains(&t)) => "module",
             _ => "page",
         };
@@ -81,6 +82,15 @@ pub fn collect(content: &Content, rendered: &[RenderedPage]) -> Vec<Vec<Doc>> {
         };
         if !page.meta.description.is_empty() {
             main.text = format!("{} {}", page.meta.description, main.text);
+        }
+        // A quiz is found by what its questions ask and the objectives they assess.
+        if let Some(q) = content.quizzes.iter().find(|q| q.page == i) {
+            for question in &q.questions {
+                main.text.push(' ');
+                main.text.push_str(&question.prompt);
+                main.tags.push(' ');
+                main.tags.push_str(&question.objectives.join(" "));
+            }
         }
         if let Some(c) = content.competencies.iter().find(|c| c.page == i) {
             main.title = format!("{} · {}", c.id, c.title);

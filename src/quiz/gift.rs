@@ -1,0 +1,714 @@
+//! Moodle GIFT question banks: a `.gift` file under `content/` becomes a quiz.
+//!
+//! The syntax is read the way Moodle's own importer reads it (`question/format/gift/format.php`),
+//! so a bank exported from Moodle imports unchanged:
+//!
+//! - Questions are separated by blank lines; lines starting with `//` are comments, and a
+//!   `// title: ...` comment before the first question names the quiz. Lines are trimmed.
+//! - `$CATEGORY: path/to/category` applies to the questions after it. Objectives come from the
+//!   category and nowhere else: when its last path segment is an objective ID (`SMS-4.2`) or a
+//!   comma-separated list of them, those are the objectives of every question in the category;
+//!   otherwise the questions have none, and the caller reports that.
+//! - `::Title::` gives a question its ID, the title as a slug; an untitled question (or one whose
+//!   title has no ASCII letter or digit) is `q<N>`, N counting the file's questions from 1.
+//! - `\:` `\=` `\#` `\~` `\{` `\}` `\\` stand for the character itself and `\n` for a new line.
+//!   A `[markdown]`, `[html]`, `[plain]` or `[moodle]` prefix is dropped: all text is markdown.
+//! - Text after the answer block makes a fill-in-the-blank question: the block shows as `_____`.
+//!
+//! Answer blocks: `{=right ~wrong}` is single choice; several `=`, or a weight such as `~%50%`
+//! on any option, make it multiple choice, an option being correct when its weight is positive
+//! (`=` counts as 100%). `{T}` `{TRUE}` `{F}` `{FALSE}` are true/false; `{=a =b}` short answer;
+//! `{#5}`, `{#5:0.5}`, `{#1..5}` and `{# =5 =%50%4:1}` numeric (the first full-credit answer
+//! counts); `{=a -> b =c -> d}` matching. `#text` after an option is its feedback and `####text`
+//! the question's explanation.
+//!
+//! The quiz model has no partial credit, so a weight only decides right or wrong. Dropped because
+//! the model has no place for them: feedback on short and numeric answers (except a short
+//! answer's wrong-answer catch-all `=%0%*#feedback`, which becomes its `otherwise`), and the
+//! numeric catch-alls `~feedback` and `=%0%*#feedback`. Reported as errors: essays (`{}`),
+//! description items (no answer block), short-answer wildcards, matching distractors, and more
+//! than one answer block per question.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::model::{Answer, Choice, Question, QuizError};
+use crate::content::ids::{is_competency_id, is_objective_id_of};
+use crate::content::slugify;
+
+/// The questions of one GIFT file.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GiftQuiz {
+    /// From a `// title: ...` comment before the first question.
+    pub title: Option<String>,
+    pub questions: Vec<Question>,
+}
+
+/// Reads a GIFT file: every question without problems, and every problem, in file order.
+pub fn parse(source: &str) -> (GiftQuiz, Vec<QuizError>) {
+    let mut parser = Parser {
+        source,
+        quiz: GiftQuiz::default(),
+        errors: Vec::new(),
+        objectives: Vec::new(),
+        ids: HashSet::new(),
+        count: 0,
+        at_top: true,
+    };
+    let mut group = Vec::new();
+    for line in lines(source) {
+        if line.is_empty() {
+            parser.group(&group);
+            group.clear();
+        } else {
+            group.push(line);
+        }
+    }
+    parser.group(&group);
+    (parser.quiz, parser.errors)
+}
+
+/// The byte range of each line of `source` without its surrounding white space (and without a
+/// leading byte-order mark).
+fn lines(source: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    source[bom..]
+        .split_inclusive('\n')
+        .scan(bom, |offset, line| {
+            let start = *offset + (line.len() - line.trim_start().len());
+            let end = *offset + line.trim_end().len();
+            *offset += line.len();
+            Some(start..end.max(start))
+        })
+}
+
+struct Parser<'s> {
+    source: &'s str,
+    quiz: GiftQuiz,
+    errors: Vec<QuizError>,
+    /// Those of the current `$CATEGORY`.
+    objectives: Vec<String>,
+    ids: HashSet<String>,
+    /// Questions so far, for `q<N>` IDs.
+    count: usize,
+    /// Nothing but comments yet, so a `// title:` comment names the quiz.
+    at_top: bool,
+}
+
+impl Parser<'_> {
+    /// A group of lines between blank lines: comments, categories, then at most one question.
+    fn group(&mut self, lines: &[Range<usize>]) {
+        let mut content = Vec::new();
+        for line in lines {
+            let text = &self.source[line.clone()];
+            match text.strip_prefix("//") {
+                Some(comment) => {
+                    let title = comment
+                        .split_once(':')
+                        .filter(|(key, _)| self.at_top && key.trim().eq_ignore_ascii_case("title"));
+                    if let Some((_, title)) = title.filter(|(_, title)| !title.trim().is_empty()) {
+                        self.quiz.title = Some(title.trim().to_string());
+                    }
+                }
+                None => {
+                    self.at_top = false;
+                    content.push(line.clone());
+                }
+            }
+        }
+        let mut content = &content[..];
+        while let Some(path) = content
+            .first()
+            .and_then(|line| self.source[line.clone()].strip_prefix("$CATEGORY:"))
+        {
+            self.objectives = category_objectives(path);
+            content = &content[1..];
+        }
+        if !content.is_empty() {
+            self.question(content);
+        }
+    }
+
+    fn question(&mut self, lines: &[Range<usize>]) {
+        self.count += 1;
+        let errors_before = self.errors.len();
+        let span = lines[0].start..lines[lines.len() - 1].end;
+        let text = decode(self.source, lines);
+        let Some((id, body)) = self.title(&text, &span) else {
+            return;
+        };
+        let body = strip_format(body);
+        let Some((open, close)) = self.answer_block(body, &span) else {
+            return;
+        };
+        let prompt = if trim(&body[close + 1..]).is_empty() {
+            to_string(&body[..open])
+        } else {
+            format!(
+                "{}_____{}",
+                to_string(&body[..open]),
+                to_string(&body[close + 1..])
+            )
+        };
+        let prompt = prompt.trim().to_string();
+        if prompt.is_empty() {
+            let error = QuizError::new("question has no text", span.clone());
+            self.errors
+                .push(error.hint("write the question before its answer block"));
+        }
+        let mut block = &body[open + 1..close];
+        let mut explanation = None;
+        if let Some(i) = rfind(block, "####") {
+            explanation = text_of(&block[i + 4..]);
+            block = &block[..i];
+        }
+        let answer = self.answer(trim(block), &span_of(&body[open..=close]));
+        if let Some(answer) = answer.filter(|_| self.errors.len() == errors_before) {
+            self.quiz.questions.push(Question {
+                id,
+                objectives: self.objectives.clone(),
+                prompt,
+                hint: None,
+                explanation,
+                answer,
+                span,
+            });
+        }
+    }
+
+    /// The question's ID, from its `::Title::` or its position, and the text after the title.
+    fn title<'t>(&mut self, text: &'t [Ch], span: &Range<usize>) -> Option<(String, &'t [Ch])> {
+        let mut id = format!("q{}", self.count);
+        let mut id_span = span.clone();
+        let mut body = text;
+        if starts_with(text, "::") {
+            let Some(end) = find(&text[2..], "::").map(|i| i + 2) else {
+                let error = QuizError::new("question title is not closed", span_of(&text[..2]));
+                let hint = "end the title with `::`, or write `\\:` for a literal colon";
+                self.errors.push(error.hint(hint));
+                return None;
+            };
+            let slug = question_id(&to_string(&text[2..end]));
+            if !slug.is_empty() {
+                id = slug;
+                id_span = span_of(&text[..end + 2]);
+            }
+            body = &text[end + 2..];
+        }
+        if !self.ids.insert(id.clone()) {
+            let error = QuizError::new(format!("duplicate question id `{id}`"), id_span);
+            let hint = "give one of the questions a different `::title::`";
+            self.errors.push(error.hint(hint));
+        }
+        Some((id, body))
+    }
+
+    /// The answer block's contents, without the general feedback, by Moodle's rules: `#` first
+    /// is numeric, any `~` is multiple choice, `=` and `->` are matching, `T` or `F` is
+    /// true/false, and anything else is short answer.
+    fn answer(&mut self, block: &[Ch], span: &Range<usize>) -> Option<Answer> {
+        match block.first() {
+            None => {
+                let message = "GIFT essay questions (`{}`) are not supported: \
+                               they cannot be marked in the browser";
+                let hint = "ask for a short answer (`{=expected answer}`) instead, or remove it";
+                self.errors
+                    .push(QuizError::new(message, span.clone()).hint(hint));
+                None
+            }
+            Some(first) if first.is('#') => self.numeric(&block[1..], span),
+            Some(_) if find(block, "~").is_some() => self.choices(block, span),
+            Some(_) if find(block, "=").is_some() && find(block, "->").is_some() => {
+                self.matching(block, span)
+            }
+            Some(_) => match true_false(block) {
+                Some(answer) => Some(answer),
+                None => self.short(block, span),
+            },
+        }
+    }
+
+    /// The indices of the answer block's `{` and `}` in `body`.
+    fn answer_block(&mut self, body: &[Ch], span: &Range<usize>) -> Option<(usize, usize)> {
+        let mut braces = (0..body.len()).filter(|&i| body[i].is('{') || body[i].is('}'));
+        let stray = |close: &Ch| {
+            QuizError::new("`}` without an opening `{`", close.span())
+                .hint("write `\\}` for a literal brace")
+        };
+        let open = match braces.next() {
+            None => {
+                let hint = "GIFT description items (text with no `{...}`) are not supported: \
+                            add an answer block such as `{T}` or `{=right ~wrong}`, or make the \
+                            text a `//` comment";
+                let error = QuizError::new("question has no answer block", span.clone());
+                self.errors.push(error.hint(hint));
+                return None;
+            }
+            Some(i) if body[i].c == '}' => {
+                self.errors.push(stray(&body[i]));
+                return None;
+            }
+            Some(i) => i,
+        };
+        let close = match braces.next() {
+            Some(i) if body[i].c == '}' => i,
+            _ => {
+                let error = QuizError::new("answer block is not closed", body[open].span());
+                let hint = "end it with `}` (a blank line ends the question), \
+                            or write `\\{` for a literal brace";
+                self.errors.push(error.hint(hint));
+                return None;
+            }
+        };
+        if let Some(i) = braces.next() {
+            self.errors.push(if body[i].c == '{' {
+                QuizError::new("a question can have only one answer block", body[i].span())
+                    .hint("split it into questions, or write `\\{` and `\\}` for literal braces")
+            } else {
+                stray(&body[i])
+            });
+        }
+        Some((open, close))
+    }
+
+    /// `{=right ~wrong}`, `{~%50%half ~%50%half ~%-100%wrong}`.
+    fn choices(&mut self, block: &[Ch], span: &Range<usize>) -> Option<Answer> {
+        let options: Vec<Opt> = split(block, &['=', '~']).into_iter().map(option).collect();
+        // As in Moodle: a block with an `=` answer is single-answer with partial credit, so
+        // only full-credit answers are right; without `=`, weights make it multiple-answer.
+        let has_equals = options.iter().any(|o| o.marker == Some('='));
+        let weighted = !has_equals && options.iter().any(|o| o.weight.is_some());
+        let mut choices = Vec::new();
+        for o in &options {
+            if o.text.is_empty() {
+                let error = QuizError::new("empty option", o.span.clone());
+                self.errors
+                    .push(error.hint("write the option's text after its `=` or `~`"));
+            } else {
+                choices.push(Choice {
+                    text: to_string(o.text),
+                    correct: match (has_equals, o.weight) {
+                        (true, Some(w)) => w >= 100.0,
+                        (true, None) => o.marker == Some('='),
+                        (false, Some(w)) => w > 0.0,
+                        (false, None) => false,
+                    },
+                    feedback: o.feedback.clone(),
+                });
+            }
+        }
+        if choices.len() < options.len() {
+            return None;
+        }
+        let correct = choices.iter().filter(|c| c.correct).count();
+        if choices.len() < 2 {
+            let message = "a multiple-choice question needs at least two options";
+            let hint = "add options: `{=right ~wrong ~wrong}`";
+            self.errors
+                .push(QuizError::new(message, span.clone()).hint(hint));
+        } else if correct == 0 {
+            let hint = "mark the right option with `=`, or give right options a positive weight \
+                        such as `~%50%`";
+            self.errors
+                .push(QuizError::new("no correct answer", span.clone()).hint(hint));
+        } else if weighted || correct > 1 {
+            return Some(Answer::Multiple(choices));
+        } else {
+            return Some(Answer::Single(choices));
+        }
+        None
+    }
+
+    /// `{=prompt -> match =prompt -> match}`.
+    fn matching(&mut self, block: &[Ch], span: &Range<usize>) -> Option<Answer> {
+        let pieces = split(block, &['=']);
+        let mut pairs = Vec::new();
+        for piece in &pieces {
+            let pair = if piece[0].is('=') { &piece[1..] } else { piece };
+            let Some(arrow) = find(pair, "->") else {
+                let error = QuizError::new("matching pair has no `->`", span_of(piece));
+                self.errors
+                    .push(error.hint("write each pair as `=prompt -> match`"));
+                continue;
+            };
+            let (prompt, answer) = (
+                strip_format(&pair[..arrow]),
+                strip_format(&pair[arrow + 2..]),
+            );
+            if prompt.is_empty() {
+                let message = "matching distractors (a pair with no prompt) are not supported";
+                let hint = "every match needs a prompt of its own: give it one, or remove the pair";
+                self.errors
+                    .push(QuizError::new(message, span_of(piece)).hint(hint));
+            } else if answer.is_empty() {
+                let error = QuizError::new("matching pair has no match after `->`", span_of(piece));
+                self.errors
+                    .push(error.hint("write each pair as `=prompt -> match`"));
+            } else {
+                pairs.push((to_string(prompt), to_string(answer)));
+            }
+        }
+        if pairs.len() < pieces.len() {
+            return None;
+        }
+        if pairs.len() < 2 {
+            let message = "a matching question needs at least two pairs";
+            let hint = "add pairs: `{=prompt -> match =prompt -> match}`";
+            self.errors
+                .push(QuizError::new(message, span.clone()).hint(hint));
+            return None;
+        }
+        Some(Answer::Matching(pairs))
+    }
+
+    /// `{=answer =other answer}`; a `=%0%*#feedback` catch-all becomes `otherwise`.
+    fn short(&mut self, block: &[Ch], span: &Range<usize>) -> Option<Answer> {
+        let mut accept = Vec::new();
+        let mut otherwise = None;
+        let errors_before = self.errors.len();
+        for o in split(block, &['=']).into_iter().map(option) {
+            let text = to_string(o.text);
+            let right = o.weight.is_none_or(|w| w > 0.0);
+            if text.is_empty() {
+                let error = QuizError::new("empty answer", o.span);
+                self.errors
+                    .push(error.hint("write the accepted answer after its `=`"));
+            } else if text == "*" && !right {
+                otherwise = o.feedback;
+            } else if right && text.contains('*') {
+                let message = "short-answer wildcards (`*`) are not supported";
+                let hint = "list each accepted answer in full, e.g. `=colour =color`";
+                self.errors.push(QuizError::new(message, o.span).hint(hint));
+            } else if right {
+                accept.push(text);
+            }
+        }
+        if self.errors.len() > errors_before {
+            return None;
+        }
+        if accept.is_empty() {
+            let hint = "mark accepted answers with `=` and no weight, or a positive weight";
+            self.errors
+                .push(QuizError::new("no correct answer", span.clone()).hint(hint));
+            return None;
+        }
+        Some(Answer::Short { accept, otherwise })
+    }
+
+    /// `{#5}`, `{#5:0.5}`, `{#1..5}`, `{# =5:0 =%50%4.5:0.5 ~feedback}`, after the `#`.
+    fn numeric(&mut self, block: &[Ch], span: &Range<usize>) -> Option<Answer> {
+        // What follows `~` is feedback for any other answer; the model has no place for it.
+        let block = find(block, "~").map_or(block, |i| &block[..i]);
+        let options: Vec<Opt> = split(block, &['=']).into_iter().map(option).collect();
+        if options.is_empty() {
+            let error = QuizError::new("numeric question has no answer", span.clone());
+            let hint = "write the number after `#`: `{#42}`, `{#3.5:0.1}` or `{#1..5}`";
+            self.errors.push(error.hint(hint));
+            return None;
+        }
+        let mut answer = None;
+        let mut valid = true;
+        for o in &options {
+            let full_credit = o.weight.is_none_or(|w| w >= 100.0);
+            if !full_credit && to_string(o.text) == "*" {
+                continue; // Moodle's catch-all for wrong answers: only feedback, dropped
+            }
+            match self.number(o.text, &o.span) {
+                Some((value, tolerance)) => {
+                    if answer.is_none() && full_credit {
+                        answer = Some(Answer::Numeric { value, tolerance });
+                    }
+                }
+                None => valid = false,
+            }
+        }
+        if valid && answer.is_none() {
+            let error = QuizError::new("numeric question has no full-credit answer", span.clone());
+            self.errors
+                .push(error.hint("give the right answer no weight, or `%100%`"));
+        }
+        answer.filter(|_| valid)
+    }
+
+    /// `5`, `5:0.5` (value and tolerance) or `1..5` (a range), as value and tolerance.
+    fn number(&mut self, text: &[Ch], option: &Range<usize>) -> Option<(f64, f64)> {
+        if let Some(dots) = find(text, "..").filter(|&i| i > 0) {
+            let min = self.float(&text[..dots], "answer", option);
+            let max = self.float(&text[dots + 2..], "answer", option);
+            let (min, max) = (min?, max?);
+            if max < min {
+                let message = format!("numeric range `{}` ends below its start", to_string(text));
+                let hint = "write the smaller number first: `{#1..5}`";
+                self.errors
+                    .push(QuizError::new(message, span_of(text)).hint(hint));
+                return None;
+            }
+            return Some(((min + max) / 2.0, (max - min) / 2.0));
+        }
+        let Some(colon) = find(text, ":").filter(|&i| i > 0) else {
+            return Some((self.float(text, "answer", option)?, 0.0));
+        };
+        let value = self.float(&text[..colon], "answer", option);
+        let tolerance = self.float(&text[colon + 1..], "tolerance", option);
+        let (value, tolerance) = (value?, tolerance?);
+        if tolerance < 0.0 {
+            let tolerance = trim(&text[colon + 1..]);
+            let message = format!("numeric tolerance `{}` is negative", to_string(tolerance));
+            let hint =
+                "the tolerance is how far off an answer may be: `{#5:0.5}` accepts 4.5 to 5.5";
+            self.errors
+                .push(QuizError::new(message, span_of(tolerance)).hint(hint));
+            return None;
+        }
+        Some((value, tolerance))
+    }
+
+    fn float(&mut self, text: &[Ch], what: &str, option: &Range<usize>) -> Option<f64> {
+        let text = trim(text);
+        let number = to_string(text);
+        match number.parse::<f64>() {
+            Ok(n) if n.is_finite() => Some(n),
+            _ if text.is_empty() => {
+                let message = format!("numeric {what} is missing");
+                let hint = "write a number: `{#3.5}`, `{#3.5:0.1}` or `{#1..5}`";
+                self.errors
+                    .push(QuizError::new(message, option.clone()).hint(hint));
+                None
+            }
+            _ => {
+                let message = format!("numeric {what} `{number}` is not a number");
+                let span = span_of(text);
+                let hint =
+                    "write numbers with a dot for decimals: `{#3.5}`, `{#3.5:0.1}` or `{#1..5}`";
+                self.errors.push(QuizError::new(message, span).hint(hint));
+                None
+            }
+        }
+    }
+}
+
+/// `{T}`, `{FALSE#feedback for a wrong answer#feedback for a right one}`.
+fn true_false(block: &[Ch]) -> Option<Answer> {
+    let mut parts = block.splitn(3, |ch| ch.is('#'));
+    let answer = match to_string(trim(parts.next()?)).to_ascii_uppercase().as_str() {
+        "T" | "TRUE" => true,
+        "F" | "FALSE" => false,
+        _ => return None,
+    };
+    let wrong = parts.next().and_then(text_of);
+    let right = parts.next().and_then(text_of);
+    let (if_true, if_false) = if answer {
+        (right, wrong)
+    } else {
+        (wrong, right)
+    };
+    Some(Answer::TrueFalse {
+        answer,
+        if_true,
+        if_false,
+    })
+}
+
+/// The objectives named by a category's last path segment: `$course$/top/Stress/SMS-4.2`.
+fn category_objectives(path: &str) -> Vec<String> {
+    let last = path.rsplit('/').next().unwrap_or_default();
+    let ids: Vec<String> = last.split(',').map(|id| id.trim().to_string()).collect();
+    let is_objective = |id: &String| {
+        id.rsplit_once('.').is_some_and(|(competency, _)| {
+            is_competency_id(competency) && is_objective_id_of(id, competency)
+        })
+    };
+    if ids.iter().all(is_objective) {
+        ids
+    } else {
+        Vec::new()
+    }
+}
+
+/// A question's ID from its title: a slug of ASCII letters, digits and dashes.
+fn question_id(title: &str) -> String {
+    let slug = slugify(&title.to_lowercase());
+    let parts = slug.split(|c: char| !c.is_ascii_lowercase() && !c.is_ascii_digit());
+    parts
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A character of a question with escapes resolved, and the bytes of the source it came from.
+#[derive(Clone, Copy, Debug)]
+struct Ch {
+    c: char,
+    /// Written with a backslash, so it has no GIFT meaning.
+    escaped: bool,
+    start: usize,
+    end: usize,
+}
+
+impl Ch {
+    /// Whether this is `c` with its GIFT meaning.
+    fn is(self, c: char) -> bool {
+        !self.escaped && self.c == c
+    }
+
+    fn span(self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// A question's lines as one text: joined by new lines, with escapes resolved.
+fn decode(source: &str, lines: &[Range<usize>]) -> Vec<Ch> {
+    let mut text: Vec<Ch> = Vec::new();
+    for line in lines {
+        if let Some(last) = text.last() {
+            let end = last.end;
+            text.push(Ch {
+                c: '\n',
+                escaped: false,
+                start: end,
+                end,
+            });
+        }
+        let mut chars = source[line.clone()].char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let start = line.start + i;
+            let escape = chars.peek().map(|&(_, next)| next).filter(|&next| {
+                c == '\\' && matches!(next, ':' | '=' | '#' | '~' | '{' | '}' | '\\' | 'n')
+            });
+            text.push(match escape {
+                Some(next) => {
+                    chars.next();
+                    let c = if next == 'n' { '\n' } else { next };
+                    Ch {
+                        c,
+                        escaped: true,
+                        start,
+                        end: start + 2,
+                    }
+                }
+                None => Ch {
+                    c,
+                    escaped: false,
+                    start,
+                    end: start + c.len_utf8(),
+                },
+            });
+        }
+    }
+    text
+}
+
+/// One option of an answer block: a marker, a weight, its text and its feedback: `~%50%text#why`.
+struct Opt<'a> {
+    marker: Option<char>,
+    weight: Option<f64>,
+    text: &'a [Ch],
+    feedback: Option<String>,
+    span: Range<usize>,
+}
+
+fn option(piece: &[Ch]) -> Opt<'_> {
+    let (marker, rest) = match piece.first() {
+        Some(ch) if ch.is('=') || ch.is('~') => (Some(ch.c), trim(&piece[1..])),
+        _ => (None, piece),
+    };
+    let mut rest = rest;
+    let mut weight = None;
+    if rest.first().is_some_and(|ch| ch.is('%')) {
+        if let Some(end) = rest[1..].iter().position(|ch| ch.is('%')).map(|i| i + 1) {
+            if let Ok(w) = to_string(&rest[1..end]).parse::<f64>() {
+                weight = Some(w).filter(|w| w.is_finite());
+                rest = &rest[end + 1..];
+            }
+        }
+    }
+    let (text, feedback) = match find(rest, "#") {
+        Some(i) => (&rest[..i], text_of(&rest[i + 1..])),
+        None => (rest, None),
+    };
+    Opt {
+        marker,
+        weight,
+        text: strip_format(text),
+        feedback,
+        span: span_of(piece),
+    }
+}
+
+/// `text` cut before each of `markers`, trimmed; text before the first marker is a piece of its
+/// own when it is not blank (Moodle reads it as an answer with no marker).
+fn split<'a>(text: &'a [Ch], markers: &[char]) -> Vec<&'a [Ch]> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (i, ch) in text.iter().enumerate() {
+        if i > start && markers.iter().any(|&m| ch.is(m)) {
+            pieces.push(trim(&text[start..i]));
+            start = i;
+        }
+    }
+    pieces.push(trim(&text[start..]));
+    pieces.retain(|piece| !piece.is_empty());
+    pieces
+}
+
+/// Text without a format prefix, or None when blank.
+fn text_of(text: &[Ch]) -> Option<String> {
+    let text = strip_format(text);
+    (!text.is_empty()).then(|| to_string(text))
+}
+
+fn strip_format(text: &[Ch]) -> &[Ch] {
+    let text = trim(text);
+    ["[markdown]", "[html]", "[plain]", "[moodle]"]
+        .iter()
+        .find(|format| starts_with(text, format))
+        .map_or(text, |format| trim(&text[format.len()..]))
+}
+
+fn to_string(text: &[Ch]) -> String {
+    text.iter().map(|ch| ch.c).collect()
+}
+
+fn span_of(text: &[Ch]) -> Range<usize> {
+    match (text.first(), text.last()) {
+        (Some(first), Some(last)) => first.start..last.end,
+        _ => 0..0,
+    }
+}
+
+fn trim(text: &[Ch]) -> &[Ch] {
+    let start = text
+        .iter()
+        .position(|ch| !ch.c.is_whitespace())
+        .unwrap_or(text.len());
+    let end = text
+        .iter()
+        .rposition(|ch| !ch.c.is_whitespace())
+        .map_or(start, |i| i + 1);
+    &text[start..end]
+}
+
+fn matches_at(text: &[Ch], at: usize, pattern: &str) -> bool {
+    let mut chars = text[at..].iter();
+    pattern
+        .chars()
+        .all(|c| chars.next().is_some_and(|ch| ch.is(c)))
+}
+
+fn starts_with(text: &[Ch], pattern: &str) -> bool {
+    matches_at(text, 0, pattern)
+}
+
+/// The first place where `pattern` appears with its GIFT meaning.
+fn find(text: &[Ch], pattern: &str) -> Option<usize> {
+    (0..text.len()).find(|&i| matches_at(text, i, pattern))
+}
+
+fn rfind(text: &[Ch], pattern: &str) -> Option<usize> {
+    (0..text.len())
+        .rev()
+        .find(|&i| matches_at(text, i, pattern))
+}
+
+#[cfg(test)]
+mod tests;
