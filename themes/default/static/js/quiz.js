@@ -347,14 +347,21 @@
     return { text: text, any: answered + ratings > 0 };
   }
 
-  // The notices are said once, when the page loads, and stay first; after that only the score
-  // changes (the status is not atomic, so only the changed part is read out).
+  // Notices (storage, changed questions) are said once and stay first; after that only the score
+  // changes. The status is not atomic, so only the part that changed is read out.
+  var noticeEl = el('span', { class: 'quiz-notice' });
   var scoreEl = el('span', { class: 'quiz-score' });
   function updateStatus(extra) {
     if (!statusEl) return;
+    var problem = store.problem();
+    if (problem && notices.indexOf(problem) < 0) notices.unshift(problem);
+    // The trailing space separates it from the score; at the end of the line it is not shown.
+    var said = notices.length ? notices.join(' ') + ' ' : '';
+    if (noticeEl.textContent !== said) noticeEl.textContent = said;
+    if (said && !noticeEl.parentNode) statusEl.prepend(noticeEl);
     var s = score();
     scoreEl.textContent = [extra, s.any || extra ? s.text : ''].filter(Boolean).join(' ');
-    if (scoreEl.textContent && !scoreEl.parentNode) statusEl.append(statusEl.firstChild ? ' ' : '', scoreEl);
+    if (scoreEl.textContent && !scoreEl.parentNode) statusEl.append(scoreEl);
   }
 
   function checkQuestion(q) {
@@ -436,13 +443,11 @@
     notices.push(changed === 1 ? '1 question changed since your last visit and was reset.'
       : changed + ' questions changed since your last visit and were reset.');
   }
-  if (store.problem()) notices.unshift(store.problem());
 
   form.querySelectorAll('.q-actions, .quiz-actions').forEach(function (a) { a.hidden = false; });
   if (statusEl) {
     statusEl.setAttribute('aria-atomic', 'false');
     statusEl.replaceChildren();
-    if (notices.length) statusEl.append(el('span', { class: 'quiz-notice', text: notices.join(' ') }));
   }
   updateStatus();
 
