@@ -166,6 +166,17 @@ struct Key<'a> {
     questions: Vec<KeyQuestion<'a>>,
 }
 
+/// The texts at `order`, each with its index in the author's order.
+fn items(texts: &[String], order: impl IntoIterator<Item = usize>) -> Vec<Item> {
+    order
+        .into_iter()
+        .map(|index| Item {
+            index,
+            html: texts[index].clone(),
+        })
+        .collect()
+}
+
 /// A deterministic shuffle of 0..n seeded by a string, that never returns the identity order
 /// when another exists (so a scrambled list never gives the answer away).
 pub fn scramble(n: usize, seed: &str) -> Vec<usize> {
@@ -263,15 +274,7 @@ fn question<'a>(
     };
     match &q.answer {
         Answer::Single(choices) | Answer::Multiple(choices) => {
-            view.options = h
-                .texts
-                .iter()
-                .enumerate()
-                .map(|(index, html)| Item {
-                    index,
-                    html: html.clone(),
-                })
-                .collect();
+            view.options = items(&h.texts, 0..h.texts.len());
             key.correct = choices
                 .iter()
                 .enumerate()
@@ -320,13 +323,7 @@ fn question<'a>(
             };
         }
         Answer::Ordering(_) => {
-            view.items = scramble(h.texts.len(), &seed)
-                .into_iter()
-                .map(|i| Item {
-                    index: i,
-                    html: h.texts[i].clone(),
-                })
-                .collect();
+            view.items = items(&h.texts, scramble(h.texts.len(), &seed));
             key.correct = (0..h.texts.len()).collect();
             view.answer = format!(
                 "<p>The correct order:</p><ol>{}</ol>",
@@ -337,22 +334,8 @@ fn question<'a>(
             );
         }
         Answer::Matching(_) => {
-            view.items = h
-                .texts
-                .iter()
-                .enumerate()
-                .map(|(index, html)| Item {
-                    index,
-                    html: html.clone(),
-                })
-                .collect();
-            view.choices = scramble(h.extra.len(), &seed)
-                .into_iter()
-                .map(|i| Item {
-                    index: i,
-                    html: h.extra[i].clone(),
-                })
-                .collect();
+            view.items = items(&h.texts, 0..h.texts.len());
+            view.choices = items(&h.extra, scramble(h.extra.len(), &seed));
             key.correct = (0..h.texts.len()).collect();
             view.answer = format!(
                 "<p>The matches:</p><ul>{}</ul>",
@@ -408,7 +391,7 @@ struct ProgressCompetency {
 
 #[derive(Serialize)]
 struct ProgressData<'a> {
-    competencies: Vec<ProgressCompetency>,
+    competencies: &'a [ProgressCompetency],
     quizzes: Vec<ProgressQuiz<'a>>,
 }
 
@@ -435,7 +418,7 @@ pub fn progress(content: &Content, views: &super::Views) -> ProgressView {
             .map(|q| views.link(q.page))
             .collect()
     };
-    let competencies = || -> Vec<ProgressCompetency> {
+    let competencies: Vec<ProgressCompetency> = {
         content
             .competencies
             .iter()
@@ -488,15 +471,17 @@ pub fn progress(content: &Content, views: &super::Views) -> ProgressView {
         })
         .collect();
     let data = ProgressData {
-        competencies: competencies(),
+        competencies: &competencies,
         quizzes,
     };
+    // `</` cannot end the script element early: escape it inside the JSON.
+    let data = serde_json::to_string(&data)
+        .unwrap_or_default()
+        .replace("</", "<\\/");
     ProgressView {
-        competencies: competencies(),
+        competencies,
         quizzes: content.quizzes.iter().map(|q| views.link(q.page)).collect(),
-        data: serde_json::to_string(&data)
-            .unwrap_or_default()
-            .replace("</", "<\\/"),
+        data,
     }
 }
 

@@ -87,6 +87,10 @@ for (const type of ['single', 'multiple', 'true-false', 'short', 'numeric', 'ord
       assert.match(wrong, /0 of \d+ (items are in the right position|matches are right)/);
       assert.equal(await q.locator('li.is-wrong').count(), k.correct.length);
     }
+    if (await q.locator('details.q-answer .q-explanation').count()) {
+      const words = (await q.locator('details.q-answer .q-explanation').textContent()).trim().split(/\s+/).slice(0, 6).join(' ');
+      assert.ok(wrong.replace(/\s+/g, ' ').includes(words), 'the explanation follows a wrong answer too');
+    }
     assert.equal(await feedbackOf(page, id).getAttribute('aria-live'), 'polite');
     assert.ok(await q.locator('.q-retry').isVisible(), 'Try again shows');
     for (const input of await q.locator('input, select').all()) assert.ok(await input.isDisabled(), 'inputs are locked');
@@ -233,10 +237,11 @@ test('answers are kept across a reload: restored, checked, with their feedback a
   }
   const short = picked[2];
   assert.equal(await question(page, short.id).locator('.q-field input').inputValue(), `  ${short.accept[0].toUpperCase().replace(/ /g, '   ')} `);
-  const ordering = picked[3];
-  for (let i = 0; i < ordering.correct.length; i++) {
+  const ordering = picked[3]; // answered wrong: every item one place on
+  const n = ordering.correct.length;
+  for (let i = 0; i < n; i++) {
     const at = ordering.correct.indexOf(i);
-    assert.equal(await question(page, ordering.id).locator(`select[name="q-${ordering.id}-${i}"]`).inputValue(), String(at + 1));
+    assert.equal(await question(page, ordering.id).locator(`select[name="q-${ordering.id}-${i}"]`).inputValue(), String(((at + 1) % n) + 1));
   }
   if (draft) {
     assert.equal(await feedbackOf(page, draft.id).innerText(), '', 'a draft is not marked');
@@ -501,13 +506,20 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
-test('at 320px wide, a quiz with feedback shown does not scroll sideways and targets are at least 24px', async () => {
+test('at 320px wide, no quiz scrolls sideways, with feedback shown too, and targets are at least 24px', async () => {
+  const page = await open(null, { viewport: { width: 320, height: 640 } });
+  const width = () => page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  for (const quiz of site) {
+    await page.goto(server.url + quiz.href);
+    const [w, inner] = await width();
+    assert.ok(w <= inner, `${quiz.href} is ${w}px wide in a ${inner}px window`);
+  }
   const quiz = quizWith('single', 'ordering', 'matching');
-  const page = await open(quiz.href, { viewport: { width: 320, height: 640 } });
+  await page.goto(server.url + quiz.href);
   const key = await quizKey(page);
   for (const [i, k] of key.questions.entries()) await answer(page, k, i % 2 === 0);
-  const width = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  assert.ok(width[0] <= width[1], `page is ${width[0]}px wide in a ${width[1]}px window`);
+  const [w, inner] = await width();
+  assert.ok(w <= inner, `with feedback, ${quiz.href} is ${w}px wide in a ${inner}px window`);
   const small = await page.locator('form.quiz').evaluate((form) => [...form.querySelectorAll('button, select, input[type=text], label.q-option, summary')]
     .filter((e) => e.offsetParent)
     .map((e) => [e.className || e.tagName, e.getBoundingClientRect()])

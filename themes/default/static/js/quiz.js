@@ -288,7 +288,8 @@
         nodes.push(el('p', { text: 'You opened the answer before answering, so this question does not count towards your score.' }));
       }
       var explanation = this.answer && this.answer.querySelector('.q-explanation');
-      if (result.correct && explanation) nodes.push(el('div', { class: 'q-explanation', html: explanation.innerHTML }));
+      // The general explanation follows every checked answer, right or wrong.
+      if (explanation) nodes.push(el('div', { class: 'q-explanation', html: explanation.innerHTML }));
       if (!result.correct && this.answer) nodes.push(el('p', { text: 'Try again, or open “Show answer and explanation” below.' }));
       box.classList.add(result.verdict === 'right' ? 'is-right' : result.verdict === 'wrong' ? 'is-wrong' : 'is-partly');
     }
@@ -309,6 +310,7 @@
     .map(function (s) { return new Question(s); })
     .filter(function (q) { return q.key; });
   var notices = []; // said once, when the page loads
+  var changedNotice = '';
 
   function records() { return store.load().quizzes[quizId] || {}; }
 
@@ -404,6 +406,7 @@
       if (q.answer) q.answer.open = false;
       if (shuffle && q.shuffleable() > 1) q.arrange(randomOrder(q.shuffleable()));
     });
+    notices = notices.filter(function (n) { return n !== changedNotice; });
     updateStatus('The quiz has been reset: all answers and ratings are cleared.');
   }
 
@@ -438,10 +441,13 @@
   if (changed) {
     store.update(function (data) {
       var recs = data.quizzes[quizId] || {};
-      questions.forEach(function (q) { if (recs[q.id] && recs[q.id].version !== q.version) delete recs[q.id]; });
+      questions.forEach(function (q) {
+        if (recs[q.id] && (recs[q.id].version !== q.version || recs[q.id].type !== q.type)) delete recs[q.id];
+      });
     });
-    notices.push(changed === 1 ? '1 question changed since your last visit and was reset.'
-      : changed + ' questions changed since your last visit and were reset.');
+    changedNotice = changed === 1 ? '1 question changed since your last visit and was reset.'
+      : changed + ' questions changed since your last visit and were reset.';
+    notices.push(changedNotice);
   }
 
   form.querySelectorAll('.q-actions, .quiz-actions').forEach(function (a) { a.hidden = false; });
