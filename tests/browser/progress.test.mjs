@@ -76,6 +76,33 @@ function expected(done = answered) {
   }));
 }
 
+/** The figures for each competency: every question on any of its objectives, counted once. */
+function expectedCompetencies(done = answered) {
+  return site.competencies.map((c) => {
+    const mine = new Set(c.objectives.map((o) => o.id));
+    let available = 0, attempted = 0, correct = 0;
+    const ratings = [];
+    for (const quiz of site.quizzes) {
+      for (const q of quiz.questions.filter((x) => x.objectives.some((o) => mine.has(o)))) {
+        const a = done.get(`${quiz.id}#${q.id}`);
+        if (q.type === 'confidence') { if (a) ratings.push(a.rating); continue; }
+        available++;
+        if (a) { attempted++; if (a.right) correct++; }
+      }
+    }
+    const knowledge = attempted ? Math.round((100 * correct) / attempted) : null;
+    const confidence = ratings.length ? ratings.reduce((x, y) => x + y) / ratings.length : null;
+    return {
+      id: c.id,
+      text: [
+        knowledge === null ? 'Not started' : `${knowledge}% (${correct} of ${attempted} correct)`,
+        available ? `${attempted} of ${available}` : 'No questions yet',
+        confidence === null ? 'Not rated' : `${confidence.toFixed(1)} of 5`,
+      ],
+    };
+  });
+}
+
 /** The table as the page shows it: objective id -> [knowledge, attempted, confidence]. */
 async function table(page) {
   return page.locator('tr[data-objective]').evaluateAll((rows) => Object.fromEntries(rows.map((r) => [
@@ -114,6 +141,9 @@ test('each objective shows knowledge, questions attempted and confidence from th
   const want = expected();
   const shown = await table(page);
   for (const o of want) assert.deepEqual(shown[o.id], o.text, o.id);
+  const competencies = await page.locator('tr[data-competency]').evaluateAll((rows) => Object.fromEntries(rows.map((r) => [
+    r.dataset.competency, ['.p-knowledge', '.p-attempted', '.p-confidence'].map((c) => r.querySelector(c).innerText.trim())])));
+  for (const c of expectedCompetencies()) assert.deepEqual(competencies[c.id], c.text, c.id);
   // The figures are not all alike: the learner's answers make a difference.
   assert.ok(want.some((o) => o.knowledge !== null && o.knowledge < 100) && want.some((o) => o.knowledge === null));
   assert.ok(want.some((o) => o.confidence !== null));

@@ -199,10 +199,31 @@
   // Every figure on the page, computed from the current data and the site's questions; records
   // for questions that have changed since (another version) are ignored.
   function figures(data) {
-    var byObjective = {};
+    var byObjective = {}, byCompetency = {}, competencyOf = {};
     var totals = { questions: 0, answered: 0, ratings: 0, rated: 0, quizzes: site.quizzes.length, quizzesStarted: 0 };
-    function entry(id) {
-      return byObjective[id] || (byObjective[id] = { available: 0, attempted: 0, correct: 0, ratings: [], confidenceQuestions: 0 });
+    function blank() { return { available: 0, attempted: 0, correct: 0, ratings: [], confidenceQuestions: 0 }; }
+    function entry(id) { return byObjective[id] || (byObjective[id] = blank()); }
+    site.competencies.forEach(function (c) { c.objectives.forEach(function (o) { competencyOf[o.id] = c.id; }); });
+    // One question's answer, counted into one objective's or competency's figures.
+    function tally(f, r, confidence) {
+      if (confidence) {
+        f.confidenceQuestions++;
+        if (store.isRated(r)) f.ratings.push(r.rating);
+        return;
+      }
+      f.available++;
+      if (store.isAnswered(r)) f.attempted++;
+      if (store.isCorrect(r)) f.correct++;
+    }
+    function result(f) {
+      return {
+        available: f.available,
+        attempted: f.attempted,
+        correct: f.correct,
+        knowledge: f.attempted ? Math.round(100 * f.correct / f.attempted) : null,
+        confidence: f.ratings.length ? f.ratings.reduce(function (a, b) { return a + b; }, 0) / f.ratings.length : null,
+        assessed: f.available + f.confidenceQuestions > 0
+      };
     }
     site.quizzes.forEach(function (quiz) {
       var records = data.quizzes[quiz.id] || {};
@@ -214,37 +235,26 @@
         if (confidence) totals.ratings++; else totals.questions++;
         if (store.isAnswered(r)) { totals.answered++; started = true; }
         if (store.isRated(r)) { totals.rated++; started = true; }
+        var competencies = {};
         q.objectives.forEach(function (o) {
-          var f = entry(o);
-          if (confidence) {
-            f.confidenceQuestions++;
-            if (store.isRated(r)) f.ratings.push(r.rating);
-            return;
-          }
-          f.available++;
-          if (store.isAnswered(r)) f.attempted++;
-          if (store.isCorrect(r)) f.correct++;
+          tally(entry(o), r, confidence);
+          if (competencyOf[o]) competencies[competencyOf[o]] = true;
+        });
+        // A question on two objectives of one competency counts once for the competency.
+        Object.keys(competencies).forEach(function (c) {
+          tally(byCompetency[c] || (byCompetency[c] = blank()), r, confidence);
         });
       });
       if (started) totals.quizzesStarted++;
     });
-    var objectives = [];
+    var objectives = [], competencies = [];
     site.competencies.forEach(function (c) {
+      competencies.push(Object.assign(result(byCompetency[c.id] || blank()), { competency: c }));
       c.objectives.forEach(function (o) {
-        var f = entry(o.id);
-        objectives.push({
-          objective: o,
-          competency: c,
-          available: f.available,
-          attempted: f.attempted,
-          correct: f.correct,
-          knowledge: f.attempted ? Math.round(100 * f.correct / f.attempted) : null,
-          confidence: f.ratings.length ? f.ratings.reduce(function (a, b) { return a + b; }, 0) / f.ratings.length : null,
-          assessed: f.available + f.confidenceQuestions > 0
-        });
+        objectives.push(Object.assign(result(entry(o.id)), { objective: o, competency: c }));
       });
     });
-    return { objectives: objectives, totals: totals };
+    return { objectives: objectives, competencies: competencies, totals: totals };
   }
 
   function meter(value, max) {
@@ -315,6 +325,10 @@
     var f = figures(load());
     document.querySelectorAll('tr[data-objective]').forEach(function (row) {
       var match = f.objectives.filter(function (x) { return x.objective.id === row.dataset.objective; })[0];
+      if (match) fillRow(row, match);
+    });
+    document.querySelectorAll('tr[data-competency]').forEach(function (row) {
+      var match = f.competencies.filter(function (x) { return x.competency.id === row.dataset.competency; })[0];
       if (match) fillRow(row, match);
     });
     if (weakest && focus) fillWeakest(weakestObjectives(f.objectives));
