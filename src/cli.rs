@@ -37,6 +37,22 @@ pub enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Build the site and serve it on this machine, rebuilding and reloading open pages on every
+    /// change.
+    ///
+    /// The site is built into a temporary folder (not `public/`); HTML pages are served with a
+    /// small live-reload script that `trellis build` never adds.
+    Serve {
+        /// The port to listen on (0 picks a free one).
+        #[arg(short, long, default_value_t = crate::serve::DEFAULT_PORT)]
+        port: u16,
+        /// The address to listen on. The default serves this machine only.
+        #[arg(short, long, default_value = "127.0.0.1", value_name = "ADDRESS")]
+        bind: String,
+        /// Include pages marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Load and validate everything, render in memory, write nothing.
     Check {
         /// Include pages marked `draft = true`.
@@ -62,7 +78,7 @@ impl Cli {
                 options.base_url = base_url.clone();
                 options.drafts = *drafts;
             }
-            Command::Check { drafts } => options.drafts = *drafts,
+            Command::Check { drafts } | Command::Serve { drafts, .. } => options.drafts = *drafts,
         }
         options
     }

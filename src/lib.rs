@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod quiz;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod site;
 mod toml_error;
 

@@ -10,6 +10,20 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build { .. } => site::build(&options),
         Command::Check { .. } => site::check(&options),
+        Command::Serve { port, ref bind, .. } => {
+            let serve = trellis::serve::ServeOptions {
+                build: options,
+                bind: bind.clone(),
+                port,
+            };
+            return match trellis::serve::serve(serve) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprint!("{}", e.report());
+                    ExitCode::FAILURE
+                }
+            };
+        }
     };
     match result {
         Ok(s) => {
@@ -20,7 +34,7 @@ fn main() -> ExitCode {
             };
             let place = match cli.command {
                 Command::Build { .. } => format!(" into {}", s.output.display()),
-                Command::Check { .. } => String::from("; nothing written"),
+                Command::Check { .. } | Command::Serve { .. } => String::from("; nothing written"),
             };
             println!(
                 "{verb} {} pages and {} listing pages ({} competencies, {} objectives, {} resources) in {} ms{place}",

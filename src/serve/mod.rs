@@ -1,0 +1,333 @@
+//! `trellis serve`: builds the site, serves it on loopback with tiny_http, watches the sources,
+//! rebuilds on change and reloads open tabs. Builds go to two folders used in turn, so a tab is
+//! always served a complete site; a failed build keeps the last good one and shows its errors.
+
+pub mod http;
+pub mod reload;
+
+use std::io::Read;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use notify::{EventKind, RecursiveMode, Watcher};
+use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
+
+use crate::site::{self, BuildOptions};
+use crate::Error;
+use http::Resolved;
+use reload::{Event, Hub};
+
+pub const DEFAULT_PORT: u16 = 1111;
+/// Requests served at once; the live-reload streams have threads of their own.
+const WORKERS: usize = 8;
+
+pub struct ServeOptions {
+    pub build: BuildOptions,
+    pub bind: String,
+    pub port: u16,
+}
+
+struct State {
+    /// The folder holding the last good build.
+    current: RwLock<Option<PathBuf>>,
+    /// The report of the last build, if it failed.
+    errors: RwLock<Option<String>>,
+    hub: Hub,
+    slots: [PathBuf; 2],
+}
+
+pub fn serve(options: ServeOptions) -> Result<(), Error> {
+    let listener = TcpListener::bind((options.bind.as_str(), options.port)).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AddrInUse {
+            Error::Other(format!(
+                "port {} on {} is already in use\n  = hint: choose another port with `trellis serve --port {}`, or stop the program that uses it",
+                options.port,
+                options.bind,
+                options.port.saturating_add(1)
+            ))
+        } else {
+            Error::Other(format!("could not listen on {}:{}: {e}", options.bind, options.port))
+        }
+    })?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| Error::Other(e.to_string()))?;
+    let base = std::env::temp_dir().join(format!("trellis-serve-{}", std::process::id()));
+    let state = Arc::new(State {
+        current: RwLock::new(None),
+        errors: RwLock::new(None),
+        hub: Hub::default(),
+        slots: [base.join("a"), base.join("b")],
+    });
+    rebuild(&state, &options.build, &[]);
+
+    let server =
+        Arc::new(Server::from_listener(listener, None).map_err(|e| Error::Other(e.to_string()))?);
+
+    // Watch before announcing the address: an edit made right after must not be missed.
+    let watcher = watch(Arc::clone(&state), options.build.clone())?;
+    say(&format!("Serving at http://{addr}/ (press Ctrl+C to stop)"));
+
+    let workers: Vec<_> = (0..WORKERS)
+        .map(|_| {
+            let server = Arc::clone(&server);
+            let state = Arc::clone(&state);
+            std::thread::spawn(move || {
+                while let Ok(request) = server.recv() {
+                    handle(&state, request);
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        let _ = w.join();
+    }
+    drop(watcher);
+    Ok(())
+}
+
+/// Watches the site's sources and rebuilds after each burst of changes (editors write temporary
+/// files and rename them: wait until the file system has been quiet for a moment).
+fn watch(state: Arc<State>, build: BuildOptions) -> Result<notify::RecommendedWatcher, Error> {
+    let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(tx)
+        .map_err(|e| Error::Other(format!("could not watch the site: {e}")))?;
+    for dir in ["content", "themes", "templates", "static"] {
+        let path = build.root.join(dir);
+        if path.is_dir() {
+            let _ = watcher.watch(&path, RecursiveMode::Recursive);
+        }
+    }
+    let _ = watcher.watch(
+        &build.root.join(crate::config::FILE_NAME),
+        RecursiveMode::NonRecursive,
+    );
+    // Reading files (as every build does) is not a change.
+    let relevant = |e: &notify::Event| !matches!(e.kind, EventKind::Access(_));
+    std::thread::spawn(move || {
+        while let Ok(first) = rx.recv() {
+            let mut paths: Vec<PathBuf> = Vec::new();
+            let mut changed = false;
+            let mut take = |event: notify::Result<notify::Event>| {
+                if let Ok(e) = event {
+                    if relevant(&e) {
+                        changed = true;
+                        paths.extend(e.paths);
+                    }
+                }
+            };
+            take(first);
+            while let Ok(next) = rx.recv_timeout(Duration::from_millis(60)) {
+                take(next);
+            }
+            if changed {
+                paths.sort();
+                paths.dedup();
+                rebuild(&state, &build, &paths);
+            }
+        }
+    });
+    Ok(watcher)
+}
+
+/// Builds into the slot not being served, then serves it; tells the tabs what changed.
+fn rebuild(state: &State, build: &BuildOptions, changed: &[PathBuf]) {
+    let current = state.current.read().map(|c| c.clone()).unwrap_or(None);
+    let slot = if current.as_deref() == Some(state.slots[0].as_path()) {
+        &state.slots[1]
+    } else {
+        &state.slots[0]
+    };
+    let options = BuildOptions {
+        output: Some(slot.clone()),
+        ..build.clone()
+    };
+    let started = std::time::Instant::now();
+    match site::build(&options) {
+        Ok(summary) => {
+            if let Ok(mut c) = state.current.write() {
+                *c = Some(slot.clone());
+            }
+            if let Ok(mut e) = state.errors.write() {
+                *e = None;
+            }
+            let css_only = !changed.is_empty()
+                && changed
+                    .iter()
+                    .all(|p| p.extension().is_some_and(|e| e == "css"));
+            if !changed.is_empty() {
+                say(&format!(
+                    "Rebuilt {} pages in {} ms",
+                    summary.pages,
+                    started.elapsed().as_millis()
+                ));
+            }
+            state.hub.broadcast(if css_only {
+                &Event::Css
+            } else {
+                &Event::Reload
+            });
+        }
+        Err(e) => {
+            let report = e.report();
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), report.as_bytes());
+            if let Ok(mut errors) = state.errors.write() {
+                *errors = Some(report.clone());
+            }
+            state.hub.broadcast(&Event::Errors(report));
+        }
+    }
+}
+
+/// A line for the terminal. A closed terminal (or pipe) must not stop the server.
+fn say(line: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{line}").and_then(|_| out.flush());
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .expect("header names and values here are ASCII")
+}
+
+/// Sends a response; for HEAD, tiny_http sends the headers (with the real length) only.
+fn respond(request: Request, status: u16, headers: Vec<Header>, body: Vec<u8>) {
+    let len = body.len();
+    let mut response = Response::new(
+        StatusCode(status),
+        headers,
+        std::io::Cursor::new(body),
+        Some(len),
+        None,
+    );
+    response.add_header(header("X-Content-Type-Options", "nosniff"));
+    let _ = request.respond(response);
+}
+
+fn handle(state: &State, mut request: Request) {
+    let url = request.url().to_string();
+    // A request body is never needed: read and drop it.
+    let _ = std::io::copy(&mut request.as_reader().take(1 << 20), &mut std::io::sink());
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        return respond(
+            request,
+            405,
+            vec![
+                header("Allow", "GET, HEAD"),
+                header("Content-Type", "text/plain; charset=utf-8"),
+            ],
+            b"Method not allowed\n".to_vec(),
+        );
+    }
+    if let Some(rest) = url.strip_prefix(reload::PREFIX) {
+        match rest.split('?').next().unwrap_or("") {
+            "reload.js" => {
+                return respond(
+                    request,
+                    200,
+                    vec![
+                        header("Content-Type", "text/javascript; charset=utf-8"),
+                        header("Cache-Control", "no-cache"),
+                    ],
+                    reload::SCRIPT.as_bytes().to_vec(),
+                );
+            }
+            "events" => {
+                let Some(events) = state.hub.subscribe() else {
+                    return respond(
+                        request,
+                        503,
+                        vec![header("Retry-After", "5")],
+                        b"Too many live-reload connections\n".to_vec(),
+                    );
+                };
+                let initial = state
+                    .errors
+                    .read()
+                    .ok()
+                    .and_then(|e| e.clone())
+                    .map(Event::Errors);
+                let writer = request.into_writer();
+                std::thread::spawn(move || reload::stream(writer, events, initial));
+                return;
+            }
+            _ => return not_found(state, request),
+        }
+    }
+    let Some(root) = state.current.read().ok().and_then(|c| c.clone()) else {
+        let report = state
+            .errors
+            .read()
+            .ok()
+            .and_then(|e| e.clone())
+            .unwrap_or_default();
+        let page = format!("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title></head><body><h1>The site could not be built</h1><pre>{}</pre></body></html>", crate::markdown::escape_html(&report));
+        return respond(
+            request,
+            500,
+            vec![header("Content-Type", "text/html; charset=utf-8")],
+            reload::inject(page.as_bytes()),
+        );
+    };
+    match http::resolve(&root, &url) {
+        Resolved::File(path) => serve_file(request, &path),
+        Resolved::Redirect(location) => respond(
+            request,
+            301,
+            vec![header("Location", &location)],
+            Vec::new(),
+        ),
+        Resolved::BadRequest => respond(
+            request,
+            400,
+            vec![header("Content-Type", "text/plain; charset=utf-8")],
+            b"Bad request\n".to_vec(),
+        ),
+        Resolved::NotFound => not_found(state, request),
+    }
+}
+
+fn serve_file(request: Request, path: &Path) {
+    let Ok(bytes) = std::fs::read(path) else {
+        return respond(request, 404, Vec::new(), Vec::new());
+    };
+    let kind = http::content_type(path);
+    let bytes = if kind.starts_with("text/html") {
+        reload::inject(&bytes)
+    } else {
+        bytes
+    };
+    let etag = http::etag(&bytes);
+    let fresh = request.headers().iter().any(|h| {
+        h.field.equiv("If-None-Match") && h.value.as_str().split(',').any(|v| v.trim() == etag)
+    });
+    let headers = vec![
+        header("Content-Type", kind),
+        header("ETag", &etag),
+        header("Cache-Control", "no-cache"),
+    ];
+    if fresh {
+        respond(request, 304, headers, Vec::new());
+    } else {
+        respond(request, 200, headers, bytes);
+    }
+}
+
+fn not_found(state: &State, request: Request) {
+    let page = state
+        .current
+        .read()
+        .ok()
+        .and_then(|c| c.clone())
+        .and_then(|root| std::fs::read(root.join("404.html")).ok())
+        .unwrap_or_else(|| b"<!DOCTYPE html><title>Not found</title><h1>Not found</h1>".to_vec());
+    respond(
+        request,
+        404,
+        vec![header("Content-Type", "text/html; charset=utf-8")],
+        reload::inject(&page),
+    );
+}

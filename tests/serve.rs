@@ -1,0 +1,340 @@
+//! `trellis serve`, started for real on an ephemeral loopback port: HTTP correctness, the
+//! refusal of every traversal or malformed request, live reload, the error overlay's data, and
+//! removed pages.
+
+mod harness;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use harness::Site;
+
+struct Server {
+    child: Child,
+    port: u16,
+    site: Site,
+    _turn: std::sync::MutexGuard<'static, ()>,
+    _stdout: BufReader<std::process::ChildStdout>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One server at a time: a 2-core machine rebuilding several sites at once misses deadlines
+/// that a person editing one site never would.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn start(site: Site) -> Server {
+    let guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_trellis"))
+        .args(["serve", "--port", "0"])
+        .current_dir(site.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    stdout.read_line(&mut line).unwrap();
+    let port = line
+        .split("127.0.0.1:")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no address in {line:?}"));
+    Server {
+        child,
+        port,
+        site,
+        _turn: guard,
+        _stdout: stdout,
+    }
+}
+
+struct Reply {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+/// Sends `request` as is (no client-side normalisation of the path) and reads the reply.
+fn raw(port: u16, request: &str) -> Reply {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    s.write_all(request.as_bytes()).unwrap();
+    let mut bytes = Vec::new();
+    let _ = s.read_to_end(&mut bytes);
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    Reply {
+        status,
+        head: head.to_string(),
+        body: body.to_string(),
+    }
+}
+
+fn get(port: u16, path: &str) -> Reply {
+    raw(
+        port,
+        &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"),
+    )
+}
+
+fn header<'a>(r: &'a Reply, name: &str) -> Option<&'a str> {
+    r.head.lines().find_map(|l| {
+        l.split_once(':')
+            .filter(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.trim())
+    })
+}
+
+#[test]
+fn pages_and_assets_have_the_right_types_and_statuses() {
+    let s = start(Site::fixture("minimal"));
+    let home = get(s.port, "/");
+    assert_eq!(home.status, 200);
+    assert_eq!(
+        header(&home, "Content-Type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert!(
+        home.body
+            .contains("<script src=\"/__trellis/reload.js\"></script>\n</body>"),
+        "reload script injected"
+    );
+    for (path, kind) in [
+        ("/css/trellis.css", "text/css; charset=utf-8"),
+        ("/js/search.js", "text/javascript; charset=utf-8"),
+        ("/img/favicon.svg", "image/svg+xml"),
+        ("/sitemap.xml", "application/xml"),
+        ("/robots.txt", "text/plain; charset=utf-8"),
+        ("/search/meta.js", "text/javascript; charset=utf-8"),
+        ("/notes/first/", "text/html; charset=utf-8"),
+    ] {
+        let r = get(s.port, path);
+        assert_eq!(
+            (r.status, header(&r, "Content-Type")),
+            (200, Some(kind)),
+            "{path}"
+        );
+    }
+    let redirect = get(s.port, "/notes");
+    assert_eq!(
+        (redirect.status, header(&redirect, "Location")),
+        (301, Some("/notes/"))
+    );
+    let missing = get(s.port, "/no/such/page/");
+    assert_eq!(missing.status, 404);
+    assert!(
+        missing.body.contains("Page not found") || missing.body.contains("not found"),
+        "the site's 404 page"
+    );
+    let head = raw(
+        s.port,
+        "HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+    assert_eq!(
+        header(&head, "Content-Length"),
+        header(&home, "Content-Length")
+    );
+    let etag = header(&home, "ETag").unwrap().to_string();
+    let again = raw(
+        s.port,
+        &format!("GET / HTTP/1.1\r\nHost: x\r\nIf-None-Match: {etag}\r\nConnection: close\r\n\r\n"),
+    );
+    assert_eq!(again.status, 304);
+    for method in ["POST", "PUT", "DELETE", "PATCH"] {
+        let r = raw(
+            s.port,
+            &format!(
+                "{method} / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            ),
+        );
+        assert_eq!(
+            (r.status, header(&r, "Allow")),
+            (405, Some("GET, HEAD")),
+            "{method}"
+        );
+    }
+}
+
+#[test]
+fn traversal_and_malformed_requests_are_refused() {
+    let secret = tempfile::tempdir().unwrap();
+    std::fs::write(secret.path().join("secret.txt"), "TOP SECRET").unwrap();
+    let site = Site::fixture("minimal");
+    let s = start(site);
+    let probes = [
+        "/../../../../etc/passwd",
+        "/notes/../../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+        "/notes%2f..%2f..%2fsite.toml",
+        "/..%5c..%5csite.toml",
+        "/notes\\..\\..\\site.toml",
+        "//etc/passwd",
+        "/C:/Windows/win.ini",
+        "/index.html%00.txt",
+        "/%00",
+        "/.%2e/site.toml",
+        "/%2e%2e%2fsite.toml",
+        "/notes/%zz",
+        "/../site.toml",
+        &format!("/{}", "a/".repeat(1500)),
+    ];
+    assert!(probes.len() >= 15);
+    for probe in probes {
+        let r = get(s.port, probe);
+        assert!(matches!(r.status, 400 | 404), "{probe}: {}", r.status);
+        assert!(
+            !r.body.contains("root:")
+                && !r.body.contains("title = \"Fixture Site\"")
+                && !r.body.contains("TOP SECRET"),
+            "{probe} leaked a file"
+        );
+    }
+    // A symlink inside the output that points outside is not followed.
+    #[cfg(unix)]
+    {
+        let out_link = std::fs::read_dir(std::env::temp_dir())
+            .unwrap()
+            .flatten()
+            .find(|e| e.file_name().to_string_lossy() == format!("trellis-serve-{}", s.child.id()))
+            .map(|e| e.path());
+        if let Some(dir) = out_link {
+            for slot in ["a", "b"] {
+                let _ = std::os::unix::fs::symlink(
+                    secret.path().join("secret.txt"),
+                    dir.join(slot).join("leak.txt"),
+                );
+            }
+            let r = get(s.port, "/leak.txt");
+            assert_eq!(r.status, 404);
+            assert!(!r.body.contains("TOP SECRET"));
+        }
+    }
+}
+
+/// Reads the event stream until `want` shows up, or fails after `within`.
+fn wait_for_event(port: u16, trigger: impl FnOnce(), want: &str, within: Duration) -> String {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.write_all(b"GET /__trellis/events HTTP/1.1\r\nHost: x\r\n\r\n")
+        .unwrap();
+    s.set_read_timeout(Some(Duration::from_millis(100)))
+        .unwrap();
+    let mut seen = String::new();
+    let mut buf = [0u8; 4096];
+    // The stream's header first, then the change.
+    let started = Instant::now();
+    while !seen.contains("retry:") && started.elapsed() < within {
+        if let Ok(n) = s.read(&mut buf) {
+            seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+    }
+    trigger();
+    let started = Instant::now();
+    while started.elapsed() < within {
+        if let Ok(n) = s.read(&mut buf) {
+            seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+            if seen.contains(want) {
+                return seen;
+            }
+        }
+    }
+    panic!("no `{want}` within {within:?}; stream so far:\n{seen}");
+}
+
+#[test]
+fn an_edit_reloads_within_two_seconds_with_the_new_content() {
+    let s = start(Site::fixture("minimal"));
+    let file = s.site.path().join("content/notes/first.md");
+    wait_for_event(
+        s.port,
+        || {
+            let text = std::fs::read_to_string(&file).unwrap();
+            std::fs::write(
+                &file,
+                text.replace("Opening paragraph.", "Opening paragraph, now edited."),
+            )
+            .unwrap();
+        },
+        "event: reload",
+        Duration::from_secs(2),
+    );
+    assert!(get(s.port, "/notes/first/")
+        .body
+        .contains("Opening paragraph, now edited."));
+}
+
+#[test]
+fn a_broken_file_shows_its_errors_and_fixing_it_clears_them() {
+    let s = start(Site::fixture("minimal"));
+    let file = s.site.path().join("content/notes/second.md");
+    let good = std::fs::read_to_string(&file).unwrap();
+    let stream = wait_for_event(
+        s.port,
+        || std::fs::write(&file, good.replace("weight = 2", "wieght = 2")).unwrap(),
+        "hint: did you mean",
+        Duration::from_secs(3),
+    );
+    assert!(stream.contains("event: errors\ndata: error: unknown field `wieght`\ndata:  --> content/notes/second.md:3:1"), "{stream}");
+    // The last good site is still served, and a new tab gets the errors at once.
+    assert_eq!(get(s.port, "/notes/second/").status, 200);
+    wait_for_event(
+        s.port,
+        || {},
+        "unknown field `wieght`",
+        Duration::from_secs(2),
+    );
+    wait_for_event(
+        s.port,
+        || std::fs::write(&file, &good).unwrap(),
+        "event: reload",
+        Duration::from_secs(3),
+    );
+}
+
+#[test]
+fn deleting_a_page_removes_it() {
+    let s = start(Site::fixture("minimal"));
+    assert_eq!(get(s.port, "/notes/second/").status, 200);
+    let file = s.site.path().join("content/notes/second.md");
+    wait_for_event(
+        s.port,
+        || std::fs::remove_file(&file).unwrap(),
+        "event: reload",
+        Duration::from_secs(3),
+    );
+    assert_eq!(get(s.port, "/notes/second/").status, 404);
+}
+
+#[test]
+fn a_busy_port_is_named_with_a_way_out() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let run = Site::fixture("minimal").run(&["serve", "--port", &port.to_string()]);
+    run.failure().stderr_is(&format!(
+        "error: port {port} on 127.0.0.1 is already in use\n  = hint: choose another port with `trellis serve --port {}`, or stop the program that uses it\n",
+        port + 1
+    ));
+}
+
+#[test]
+fn build_output_never_contains_the_reload_script() {
+    let run = Site::fixture("minimal").build().success();
+    for file in run.html_files() {
+        run.page(&file).lacks("__trellis");
+    }
+}
