@@ -338,3 +338,50 @@ fn build_output_never_contains_the_reload_script() {
         run.page(&file).lacks("__trellis");
     }
 }
+
+#[test]
+fn stalled_clients_and_open_reload_streams_do_not_block_other_requests() {
+    let s = start(Site::fixture("minimal"));
+    // Clients that send half a request and then wait...
+    let stalled: Vec<TcpStream> = (0..12)
+        .map(|_| {
+            let mut c = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+            c.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap();
+            c
+        })
+        .collect();
+    // ...and more live-reload streams than there are request workers.
+    let streams: Vec<TcpStream> = (0..20)
+        .map(|_| {
+            let mut c = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+            c.write_all(b"GET /__trellis/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+            c
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(200));
+    let started = Instant::now();
+    for _ in 0..20 {
+        assert_eq!(get(s.port, "/notes/first/").status, 200);
+    }
+    assert!(started.elapsed() < Duration::from_secs(5), "20 requests took {:?}", started.elapsed());
+    drop(stalled);
+    drop(streams);
+}
+
+#[test]
+fn the_server_keeps_going_when_nobody_reads_its_output() {
+    let mut s = start(Site::fixture("minimal"));
+    // Close our end of its stdout: its next status line has nowhere to go.
+    s._stdout = BufReader::new(std::process::Command::new("true").stdout(Stdio::piped()).spawn().unwrap().stdout.take().unwrap());
+    let file = s.site.path().join("content/notes/first.md");
+    wait_for_event(
+        s.port,
+        || {
+            let text = std::fs::read_to_string(&file).unwrap();
+            std::fs::write(&file, text.replace("Opening paragraph.", "Edited with nobody listening.")).unwrap();
+        },
+        "event: reload",
+        Duration::from_secs(3),
+    );
+    assert!(get(s.port, "/notes/first/").body.contains("Edited with nobody listening."));
+}

@@ -39,7 +39,7 @@ struct State {
 }
 
 pub fn serve(options: ServeOptions) -> Result<(), Error> {
-    let listener = TcpListener::bind((options.bind.as_str(), options.port)).map_err(|e| {
+    let listener = listen(&options.bind, options.port).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AddrInUse {
             Error::Other(format!(
                 "port {} on {} is already in use\n  = hint: choose another port with `trellis serve --port {}`, or stop the program that uses it",
@@ -86,6 +86,24 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
     }
     drop(watcher);
     Ok(())
+}
+
+/// A listening socket with Nagle's algorithm off, which accepted connections inherit: tiny_http
+/// writes a response's head and body separately, and with Nagle on, the body waits for the
+/// client's delayed acknowledgement (about 40 ms on Linux) on every keep-alive request.
+fn listen(bind: &str, port: u16) -> std::io::Result<TcpListener> {
+    use std::net::ToSocketAddrs;
+    let addr = (bind, port)
+        .to_socket_addrs()?
+        .next()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "no such address"))?;
+    let socket = socket2::Socket::new(socket2::Domain::for_address(addr), socket2::Type::STREAM, None)?;
+    socket.set_tcp_nodelay(true)?;
+    #[cfg(unix)]
+    socket.set_reuse_address(true)?;
+    socket.bind(&addr.into())?;
+    socket.listen(1024)?;
+    Ok(socket.into())
 }
 
 /// Watches the site's sources and rebuilds after each burst of changes (editors write temporary
