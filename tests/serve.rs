@@ -354,7 +354,8 @@ fn stalled_clients_and_open_reload_streams_do_not_block_other_requests() {
     let streams: Vec<TcpStream> = (0..20)
         .map(|_| {
             let mut c = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
-            c.write_all(b"GET /__trellis/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+            c.write_all(b"GET /__trellis/events HTTP/1.1\r\nHost: x\r\n\r\n")
+                .unwrap();
             c
         })
         .collect();
@@ -363,7 +364,11 @@ fn stalled_clients_and_open_reload_streams_do_not_block_other_requests() {
     for _ in 0..20 {
         assert_eq!(get(s.port, "/notes/first/").status, 200);
     }
-    assert!(started.elapsed() < Duration::from_secs(5), "20 requests took {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "20 requests took {:?}",
+        started.elapsed()
+    );
     drop(stalled);
     drop(streams);
 }
@@ -372,16 +377,30 @@ fn stalled_clients_and_open_reload_streams_do_not_block_other_requests() {
 fn the_server_keeps_going_when_nobody_reads_its_output() {
     let mut s = start(Site::fixture("minimal"));
     // Close our end of its stdout: its next status line has nowhere to go.
-    s._stdout = BufReader::new(std::process::Command::new("true").stdout(Stdio::piped()).spawn().unwrap().stdout.take().unwrap());
+    s._stdout = BufReader::new(
+        std::process::Command::new("true")
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap()
+            .stdout
+            .take()
+            .unwrap(),
+    );
     let file = s.site.path().join("content/notes/first.md");
     wait_for_event(
         s.port,
         || {
             let text = std::fs::read_to_string(&file).unwrap();
-            std::fs::write(&file, text.replace("Opening paragraph.", "Edited with nobody listening.")).unwrap();
+            std::fs::write(
+                &file,
+                text.replace("Opening paragraph.", "Edited with nobody listening."),
+            )
+            .unwrap();
         },
         "event: reload",
         Duration::from_secs(3),
     );
-    assert!(get(s.port, "/notes/first/").body.contains("Edited with nobody listening."));
+    assert!(get(s.port, "/notes/first/")
+        .body
+        .contains("Edited with nobody listening."));
 }

@@ -97,7 +97,11 @@ fn listen(bind: &str, port: u16) -> std::io::Result<TcpListener> {
         .to_socket_addrs()?
         .next()
         .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "no such address"))?;
-    let socket = socket2::Socket::new(socket2::Domain::for_address(addr), socket2::Type::STREAM, None)?;
+    let socket = socket2::Socket::new(
+        socket2::Domain::for_address(addr),
+        socket2::Type::STREAM,
+        None,
+    )?;
     socket.set_tcp_nodelay(true)?;
     #[cfg(unix)]
     socket.set_reuse_address(true)?;

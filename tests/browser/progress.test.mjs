@@ -49,58 +49,39 @@ after(async () => {
   await server?.close();
 });
 
+/** Figures over every question on any of `ids` (each question counted once), as the page shows them. */
+function tally(ids, done) {
+  let available = 0, attempted = 0, correct = 0, assessed = false;
+  const ratings = [];
+  for (const quiz of site.quizzes) {
+    for (const q of quiz.questions.filter((x) => x.objectives.some((o) => ids.has(o)))) {
+      assessed = true;
+      const a = done.get(`${quiz.id}#${q.id}`);
+      if (q.type === 'confidence') { if (a) ratings.push(a.rating); continue; }
+      available++;
+      if (a) { attempted++; if (a.right) correct++; }
+    }
+  }
+  const knowledge = attempted ? Math.round((100 * correct) / attempted) : null;
+  const confidence = ratings.length ? ratings.reduce((x, y) => x + y) / ratings.length : null;
+  return {
+    available, attempted, correct, knowledge, confidence, assessed,
+    text: [
+      knowledge === null ? 'Not started' : `${knowledge}% (${correct} of ${attempted} correct)`,
+      available ? `${attempted} of ${available}` : 'No questions yet',
+      confidence === null ? 'Not rated' : `${confidence.toFixed(1)} of 5`,
+    ],
+  };
+}
+
 /** The figures the page should show for each objective, worked out from what the learner did. */
 function expected(done = answered) {
-  return site.competencies.flatMap((c) => c.objectives.map((o) => {
-    let available = 0, attempted = 0, correct = 0, assessed = false;
-    const ratings = [];
-    for (const quiz of site.quizzes) {
-      for (const q of quiz.questions.filter((x) => x.objectives.includes(o.id))) {
-        assessed = true;
-        const a = done.get(`${quiz.id}#${q.id}`);
-        if (q.type === 'confidence') { if (a) ratings.push(a.rating); continue; }
-        available++;
-        if (a) { attempted++; if (a.right) correct++; }
-      }
-    }
-    const knowledge = attempted ? Math.round((100 * correct) / attempted) : null;
-    const confidence = ratings.length ? ratings.reduce((x, y) => x + y) / ratings.length : null;
-    return {
-      id: o.id, competency: c.id, available, attempted, correct, knowledge, confidence, assessed,
-      text: [
-        knowledge === null ? 'Not started' : `${knowledge}% (${correct} of ${attempted} correct)`,
-        available ? `${attempted} of ${available}` : 'No questions yet',
-        confidence === null ? 'Not rated' : `${confidence.toFixed(1)} of 5`,
-      ],
-    };
-  }));
+  return site.competencies.flatMap((c) => c.objectives.map((o) => ({ id: o.id, competency: c.id, ...tally(new Set([o.id]), done) })));
 }
 
 /** The figures for each competency: every question on any of its objectives, counted once. */
 function expectedCompetencies(done = answered) {
-  return site.competencies.map((c) => {
-    const mine = new Set(c.objectives.map((o) => o.id));
-    let available = 0, attempted = 0, correct = 0;
-    const ratings = [];
-    for (const quiz of site.quizzes) {
-      for (const q of quiz.questions.filter((x) => x.objectives.some((o) => mine.has(o)))) {
-        const a = done.get(`${quiz.id}#${q.id}`);
-        if (q.type === 'confidence') { if (a) ratings.push(a.rating); continue; }
-        available++;
-        if (a) { attempted++; if (a.right) correct++; }
-      }
-    }
-    const knowledge = attempted ? Math.round((100 * correct) / attempted) : null;
-    const confidence = ratings.length ? ratings.reduce((x, y) => x + y) / ratings.length : null;
-    return {
-      id: c.id,
-      text: [
-        knowledge === null ? 'Not started' : `${knowledge}% (${correct} of ${attempted} correct)`,
-        available ? `${attempted} of ${available}` : 'No questions yet',
-        confidence === null ? 'Not rated' : `${confidence.toFixed(1)} of 5`,
-      ],
-    };
-  });
+  return site.competencies.map((c) => ({ id: c.id, ...tally(new Set(c.objectives.map((o) => o.id)), done) }));
 }
 
 /** The table as the page shows it: objective id -> [knowledge, attempted, confidence]. */
