@@ -7,8 +7,14 @@ use toml::Spanned;
 
 use super::ids::{self, Target};
 use super::{slugify, Competency, Content, Element, Kind, Objective, Resource, Term};
+
+mod quizzes;
+mod record;
+
 use crate::config::Config;
 use crate::diagnostic::{closest, Diagnostic, Diagnostics};
+use quizzes::collect_quizzes;
+use record::check_record;
 
 pub fn resolve(content: &mut Content, config: &Config, ds: &mut Diagnostics) {
     check_kinds(content, ds);
@@ -289,104 +295,6 @@ fn register(content: &mut Content, ds: &mut Diagnostics) {
     content.library = content.pages.iter().position(|p| p.kind() == Kind::Library);
 }
 
-/// Field rules of a resource record that depend on its kind.
-fn check_record(p: &super::Page, r: &super::ResourceRecord, ds: &mut Diagnostics) {
-    let key = r.key.get_ref();
-    let kind = *r.kind.get_ref();
-    if !ids::is_slug(key) {
-        ds.push(
-            p.error_at(format!("invalid resource key `{key}`"), r.key.span())
-                .hint(
-                    "use lower-case letters, digits and dashes, e.g. `lorig-2014-action-planning`",
-                ),
-        );
-    }
-    let authors = r.authors.get_ref();
-    if authors.iter().any(|a| a.trim().is_empty()) {
-        ds.push(
-            p.error_at(
-                format!("resource `{key}` has an empty author name"),
-                r.authors.span(),
-            )
-            .hint("write each author as \"Surname, I.\" or an organisation name"),
-        );
-    } else if authors.is_empty() && !kind.year_optional() {
-        ds.push(
-            p.error_at(format!("resource `{key}` has no authors"), r.key.span())
-                .hint("add `authors = [\"Surname, I.\"]` (an organisation name is fine); only web pages and policy documents may leave them out"),
-        );
-    }
-    if r.title.get_ref().trim().is_empty() {
-        ds.push(p.error_at(
-            format!("resource `{key}` has an empty title"),
-            r.title.span(),
-        ));
-    }
-    if r.annotation.get_ref().trim().is_empty() {
-        ds.push(
-            p.error_at(
-                format!("resource `{key}` has an empty annotation"),
-                r.annotation.span(),
-            )
-            .hint("say in one line why this resource matters to a learner"),
-        );
-    }
-    match &r.year {
-        None if !kind.year_optional() => ds.push(
-            p.error_at(
-                format!(
-                    "resource `{key}` of kind `{}` is missing `year`",
-                    kind.name()
-                ),
-                r.key.span(),
-            )
-            .hint("add `year = 2014`; only web pages and policy documents may leave it out"),
-        ),
-        Some(y) if !(1500..=2100).contains(y.get_ref()) => ds.push(
-            p.error_at(
-                format!("resource `{key}` has an implausible year {}", y.get_ref()),
-                y.span(),
-            )
-            .hint("write the four-digit year of publication"),
-        ),
-        _ => {}
-    }
-    if kind == super::ResourceKind::Article && r.journal.is_none() {
-        ds.push(
-            p.error_at(
-                format!("resource `{key}` is an article but has no `journal`"),
-                r.kind.span(),
-            )
-            .hint("add `journal = \"...\"`, or choose another kind"),
-        );
-    }
-    if let Some(doi) = &r.doi {
-        if !doi.get_ref().starts_with("10.") || doi.get_ref().contains(char::is_whitespace) {
-            ds.push(
-                p.error_at(
-                    format!("resource `{key}` has an invalid DOI `{}`", doi.get_ref()),
-                    doi.span(),
-                )
-                .hint("write the DOI alone, starting with `10.`, without `https://doi.org/`"),
-            );
-        }
-    }
-    if let Some(url) = &r.url {
-        let u = url.get_ref();
-        if !(u.starts_with("http://") || u.starts_with("https://"))
-            || u.contains(char::is_whitespace)
-        {
-            ds.push(
-                p.error_at(
-                    format!("resource `{key}` has an invalid URL `{u}`"),
-                    url.span(),
-                )
-                .hint("write a full URL starting with `https://` or `http://`"),
-            );
-        }
-    }
-}
-
 fn unknown(
     content: &Content,
     page: usize,
@@ -572,109 +480,4 @@ fn index_terms(content: &mut Content, config: &Config) {
         }
     }
     content.terms = terms;
-}
-
-/// Turns each quiz page's questions into the model, checking question IDs and objectives.
-fn collect_quizzes(content: &mut Content, ds: &mut Diagnostics) {
-    let objective_ids: Vec<String> = content
-        .competencies
-        .iter()
-        .flat_map(|c| c.objectives.iter().map(|o| o.id.clone()))
-        .collect();
-    let mut quizzes = Vec::new();
-    for (i, p) in content.pages.iter().enumerate() {
-        if p.kind() != Kind::Quiz {
-            continue;
-        }
-        let mut questions = Vec::new();
-        let check_objectives = |q: &crate::quiz::Question,
-                                spans: Vec<std::ops::Range<usize>>,
-                                ds: &mut Diagnostics|
-         -> bool {
-            if q.objectives.is_empty() {
-                ds.push(p.error_at(format!("question `{}` assesses no objective", q.id), q.span.clone()).hint(
-                    "in a GIFT file, put the question under a `$CATEGORY:` whose last part is an objective ID, e.g. `$CATEGORY: SMS/SMS-1.1`",
-                ));
-                return false;
-            }
-            let mut ok = true;
-            for (o, span) in q.objectives.iter().zip(spans) {
-                if content.objective(o).is_none() && !content.is_broken(o) {
-                    ok = false;
-                    let d = p.error_at(
-                        format!("unknown objective `{o}` in question `{}`", q.id),
-                        span,
-                    );
-                    ds.push(match closest(o, objective_ids.iter().map(String::as_str)) {
-                        Some(near) => d.hint(format!("did you mean `{near}`?")),
-                        None => d.hint("questions assess objective IDs such as `SMS-1.2`"),
-                    });
-                }
-            }
-            ok
-        };
-        if let Some((gift_questions, errors)) = &p.gift {
-            for e in errors {
-                let d = p.error_at(e.message.clone(), e.span.clone());
-                ds.push(match &e.hint {
-                    Some(h) => d.hint(h.clone()),
-                    None => d,
-                });
-            }
-            for q in gift_questions {
-                let spans = q
-                    .objectives
-                    .iter()
-                    .map(|_| q.span.start..q.span.start + 1)
-                    .collect();
-                if check_objectives(q, spans, ds) {
-                    questions.push(q.clone());
-                }
-            }
-        }
-        let entries = p
-            .meta
-            .questions
-            .as_ref()
-            .map_or(&[][..], |q| q.get_ref().as_slice());
-        let mut seen: BTreeMap<&str, std::ops::Range<usize>> = BTreeMap::new();
-        for entry in entries {
-            let id = entry.id.get_ref();
-            if let Some(first) = seen.get(id.as_str()) {
-                let at = origin_of(content, i, first.clone());
-                ds.push(
-                    p.error_at(format!("duplicate question ID `{id}`"), entry.id.span())
-                        .hint(format!(
-                            "`{id}` is already used at {at}; question IDs must be unique in a quiz"
-                        )),
-                );
-                continue;
-            }
-            seen.insert(id, entry.id.span());
-            match entry.to_question() {
-                Ok(q) => {
-                    if check_objectives(&q, entry.objectives.iter().map(|o| o.span()).collect(), ds)
-                    {
-                        questions.push(q);
-                    }
-                }
-                Err(errors) => {
-                    for e in errors {
-                        let d = p.error_at(e.message, e.span);
-                        ds.push(match e.hint {
-                            Some(h) => d.hint(h),
-                            None => d,
-                        });
-                    }
-                }
-            }
-        }
-        let shuffle = p.meta.shuffle.as_ref().is_none_or(|s| *s.get_ref());
-        quizzes.push(super::Quiz {
-            page: i,
-            shuffle,
-            questions,
-        });
-    }
-    content.quizzes = quizzes;
 }
