@@ -4,6 +4,7 @@
 mod context;
 mod listing;
 mod markdown_stage;
+mod progress;
 pub mod quiz;
 mod search_page;
 pub mod theme;
@@ -467,7 +468,7 @@ impl<'a> Renderer<'a> {
             }
             Kind::Library => ctx.insert("library", &listing::library(self, None)),
             Kind::CurriculumMap => ctx.insert("map", &listing::curriculum_map(self)),
-            Kind::Progress => ctx.insert("progress", &quiz::progress(content, &self.views)),
+            Kind::Progress => ctx.insert("progress", &progress::progress(content, &self.views)),
             Kind::Quiz => {
                 if let Some(q) = content.quizzes.iter().find(|q| q.page == i) {
                     ctx.insert("quiz", &quiz::view(content, q, &rendered.questions));
