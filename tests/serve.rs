@@ -246,12 +246,16 @@ fn wait_for_event(port: u16, trigger: impl FnOnce(), want: &str, within: Duratio
     trigger();
     let started = Instant::now();
     while started.elapsed() < within {
+        // The stream's first read may already hold the event (a new tab gets errors at once).
+        if seen.contains(want) {
+            return seen;
+        }
         if let Ok(n) = s.read(&mut buf) {
             seen.push_str(&String::from_utf8_lossy(&buf[..n]));
-            if seen.contains(want) {
-                return seen;
-            }
         }
+    }
+    if seen.contains(want) {
+        return seen;
     }
     panic!("no `{want}` within {within:?}; stream so far:\n{seen}");
 }
