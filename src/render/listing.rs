@@ -417,6 +417,9 @@ pub struct MapObjective {
     href: String,
     taught_in: Vec<Link>,
     resources: Vec<ShortRef>,
+    /// Quiz questions (not confidence ratings) that assess it, and the quizzes they are in.
+    questions: usize,
+    quizzes: Vec<Link>,
 }
 
 #[derive(Serialize)]
@@ -449,6 +452,28 @@ pub struct Map {
     objective_count: usize,
     untaught_count: usize,
     unsupported_count: usize,
+    unassessed_count: usize,
+}
+
+/// How many quiz questions assess an objective (self-ratings are not assessment), and where.
+fn assessment(r: &Renderer, objective: &str) -> (usize, Vec<Link>) {
+    let mut count = 0;
+    let mut quizzes = Vec::new();
+    for quiz in &r.content.quizzes {
+        let n = quiz
+            .questions
+            .iter()
+            .filter(|q| {
+                !matches!(q.answer, crate::quiz::Answer::Confidence)
+                    && q.objectives.iter().any(|o| o == objective)
+            })
+            .count();
+        if n > 0 {
+            count += n;
+            quizzes.push(r.views.link(quiz.page));
+        }
+    }
+    (count, quizzes)
 }
 
 /// Competency x objective x where it is taught x which resources support it.
@@ -466,6 +491,7 @@ pub fn curriculum_map(r: &Renderer) -> Map {
         objective_count: 0,
         untaught_count: 0,
         unsupported_count: 0,
+        unassessed_count: 0,
     };
     for c in order {
         let comp = context::competency_ctx(content, &r.views, c);
@@ -492,18 +518,22 @@ pub fn curriculum_map(r: &Renderer) -> Map {
                         });
                     }
                 }
+                let (questions, quizzes) = assessment(r, &o.id);
                 MapObjective {
                     id: o.id,
                     text: o.text,
                     href: o.href,
                     taught_in: o.taught_in,
                     resources: refs,
+                    questions,
+                    quizzes,
                 }
             })
             .collect();
         map.objective_count += objectives.len();
         map.untaught_count += objectives.iter().filter(|o| o.taught_in.is_empty()).count();
         map.unsupported_count += objectives.iter().filter(|o| o.resources.is_empty()).count();
+        map.unassessed_count += objectives.iter().filter(|o| o.questions == 0).count();
         map.competencies.push(MapCompetency {
             id: comp.id,
             title: comp.title,
