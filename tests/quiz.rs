@@ -293,13 +293,20 @@ fn gift_questions_need_an_objective_category() {
 #[test]
 fn the_curriculum_map_counts_the_questions_that_assess_each_objective() {
     let map = "+++\nkind = \"curriculum-map\"\ntitle = \"Map\"\n+++\n";
-    let without = Site::fixture("minimal").file("content/map.md", map).build().success();
+    let without = Site::fixture("minimal")
+        .file("content/map.md", map)
+        .build()
+        .success();
     without
         .page("map/index.html")
         .contains("<strong>1</strong> not yet assessed")
         .contains("<span class=\"gap\">Not yet assessed</span>");
     // GOOD has two questions on T-1.1 and a confidence rating, which is not assessment.
-    let with = Site::fixture("minimal").file("content/map.md", map).file("content/notes/check.md", &quiz(GOOD)).build().success();
+    let with = Site::fixture("minimal")
+        .file("content/map.md", map)
+        .file("content/notes/check.md", &quiz(GOOD))
+        .build()
+        .success();
     with.page("map/index.html")
         .contains("<strong>0</strong> not yet assessed")
         .contains("2 questions in")

@@ -349,18 +349,23 @@ fn resource_references_use_short_author_year_text() {
 // The curriculum map
 
 #[test]
-fn the_curriculum_map_shows_every_objective_taught_and_supported() {
+fn the_curriculum_map_shows_every_objective_taught_supported_and_assessed() {
     let map = shipped()
         .page("curriculum-map/index.html")
         .lacks("Not yet taught")
-        .lacks("No resources");
+        .lacks("No resources")
+        .lacks("Not yet assessed");
     for (id, anchor, text) in objectives() {
         let row = map.within(&format!(">{id}</a>"), "</tr>");
         let row = row.contains_text(text);
         let cells: Vec<&str> = row.html.split("<td").skip(1).collect();
-        assert_eq!(cells.len(), 2, "{id}: expected two cells:\n{}", row.html);
+        assert_eq!(cells.len(), 3, "{id}: expected three cells:\n{}", row.html);
         assert!(cells[0].contains("<a href="), "{id} is not taught anywhere");
         assert!(cells[1].contains("<a href="), "{id} has no resource");
+        assert!(
+            cells[2].contains("questions in") && cells[2].contains("<a href=\"../quizzes/"),
+            "{id} is assessed by fewer than 2 questions"
+        );
         let competency = id.split('.').next().unwrap().to_lowercase();
         assert_eq!(
             map.href_of(&id),
