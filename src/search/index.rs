@@ -3,7 +3,7 @@
 //! and fragments (what a result shows). Each file is a script that registers itself with
 //! `trellisSearch`, which is how the client loads it from disk as well as over HTTP.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 use std::time::Instant;
@@ -97,16 +97,20 @@ fn analyse(doc: usize, d: &Doc) -> Analysed {
         terms(&d.tags),
         terms(&d.text),
     ];
-    let mut counts: BTreeMap<String, [u32; 6]> = BTreeMap::new();
+    // The order of `terms` does not matter: postings are built document by document.
+    let mut counts: HashMap<&str, [u32; 6]> = HashMap::new();
     for (f, list) in fields.iter().enumerate() {
         for t in list {
-            counts.entry(t.clone()).or_insert([0; 6])[f] += 1;
+            counts.entry(t.as_str()).or_insert([0; 6])[f] += 1;
         }
     }
     Analysed {
         doc,
         prior: kind_prior(d.kind),
-        terms: counts.into_iter().collect(),
+        terms: counts
+            .into_iter()
+            .map(|(t, f)| (t.to_string(), f))
+            .collect(),
         lengths: std::array::from_fn(|f| fields[f].len() as f64),
     }
 }
@@ -152,22 +156,28 @@ pub fn build_index(groups: Vec<Vec<Doc>>) -> Index {
         *a = (*a / n).max(1.0);
     }
 
-    // Term ids in sorted order, and every term's postings, documents ascending.
-    let vocabulary: BTreeSet<&str> = analysed
-        .iter()
-        .flat_map(|a| a.terms.iter().map(|(t, _)| t.as_str()))
-        .collect();
-    let ids: HashMap<&str, usize> = vocabulary
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (*t, i))
-        .collect();
-    let mut by_term: Vec<Vec<(usize, usize)>> = vec![Vec::new(); vocabulary.len()];
+    // Every term's postings, documents ascending (hashing each occurrence once), then the
+    // terms in sorted order for the shards.
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut names: Vec<&str> = Vec::new();
+    let mut hits: Vec<Vec<(usize, usize)>> = Vec::new();
     for (k, a) in analysed.iter().enumerate() {
         for (t, (term, _)) in a.terms.iter().enumerate() {
-            by_term[ids[term.as_str()]].push((k, t));
+            let id = *ids.entry(term.as_str()).or_insert_with(|| {
+                names.push(term.as_str());
+                hits.push(Vec::new());
+                names.len() - 1
+            });
+            hits[id].push((k, t));
         }
     }
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_unstable_by_key(|&i| names[i]);
+    let vocabulary: Vec<&str> = order.iter().map(|&i| names[i]).collect();
+    let by_term: Vec<Vec<(usize, usize)>> = order
+        .iter()
+        .map(|&i| std::mem::take(&mut hits[i]))
+        .collect();
 
     // BM25F: per field saturation, weighted sum, times the term's idf and the kind prior.
     let postings: Vec<(&str, Vec<(usize, u32)>)> = vocabulary
