@@ -227,6 +227,12 @@ fn traversal_and_malformed_requests_are_refused() {
     }
 }
 
+/// Rewrites `file` with `from` replaced by `to`, as an editor saving it would.
+fn replace_in(file: &std::path::Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(file).unwrap();
+    std::fs::write(file, text.replace(from, to)).unwrap();
+}
+
 /// Reads the event stream until `want` shows up, or fails after `within`.
 fn wait_for_event(port: u16, trigger: impl FnOnce(), want: &str, within: Duration) -> String {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
@@ -267,12 +273,11 @@ fn an_edit_reloads_within_two_seconds_with_the_new_content() {
     wait_for_event(
         s.port,
         || {
-            let text = std::fs::read_to_string(&file).unwrap();
-            std::fs::write(
+            replace_in(
                 &file,
-                text.replace("Opening paragraph.", "Opening paragraph, now edited."),
+                "Opening paragraph.",
+                "Opening paragraph, now edited.",
             )
-            .unwrap();
         },
         "event: reload",
         Duration::from_secs(2),
@@ -393,14 +398,7 @@ fn the_server_keeps_going_when_nobody_reads_its_output() {
     let file = s.site.path().join("content/notes/first.md");
     wait_for_event(
         s.port,
-        || {
-            let text = std::fs::read_to_string(&file).unwrap();
-            std::fs::write(
-                &file,
-                text.replace("Opening paragraph.", "Edited with nobody listening."),
-            )
-            .unwrap();
-        },
+        || replace_in(&file, "Opening paragraph.", "Edited with nobody listening."),
         "event: reload",
         Duration::from_secs(3),
     );
