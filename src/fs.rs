@@ -25,6 +25,14 @@ pub fn read_to_string(path: &Path) -> Result<String, FsError> {
     wrap("could not read", path, std::fs::read_to_string(path))
 }
 
+pub fn read(path: &Path) -> Result<Vec<u8>, FsError> {
+    wrap("could not read", path, std::fs::read(path))
+}
+
+pub fn remove_file(path: &Path) -> Result<(), FsError> {
+    wrap("could not remove", path, std::fs::remove_file(path))
+}
+
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
     if let Some(parent) = path.parent() {
         create_dir_all(parent)?;

@@ -16,6 +16,7 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod timings;
 mod toml_error;
 
 pub use error::Error;

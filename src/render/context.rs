@@ -1,6 +1,9 @@
 //! The data templates see, as serializable views of the content model (docs/templates.md is the
 //! contract). Hrefs are site-relative; templates prefix them with `root`.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::content::{ids, Content, Target};
@@ -96,8 +99,8 @@ pub struct PageCtx {
     pub extra: toml::Table,
     pub taxonomies: Vec<TaxonomyTerms>,
     pub teaches: Vec<TaughtObjective>,
-    pub resources: Vec<ResourceCtx>,
-    pub sources: Vec<ResourceCtx>,
+    pub resources: Vec<Arc<ResourceCtx>>,
+    pub sources: Vec<Arc<ResourceCtx>>,
     pub prev: Option<Link>,
     pub next: Option<Link>,
     pub section: Option<Link>,
@@ -112,7 +115,7 @@ pub struct ObjectiveCtx {
     pub text: String,
     pub href: String,
     pub taught_in: Vec<Link>,
-    pub resources: Vec<ResourceCtx>,
+    pub resources: Vec<Arc<ResourceCtx>>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -124,7 +127,7 @@ pub struct CompetencyCtx {
     pub href: String,
     pub objectives: Vec<ObjectiveCtx>,
     pub taught_in: Vec<Link>,
-    pub resources: Vec<ResourceCtx>,
+    pub resources: Vec<Arc<ResourceCtx>>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -138,15 +141,42 @@ pub struct ElementCtx {
 
 /// Builds the per-item views once per build, so pages share them instead of rebuilding.
 pub struct Views {
-    pub resources: Vec<ResourceCtx>,
+    pub resources: Vec<Arc<ResourceCtx>>,
     pub summaries: Vec<PageSummary>,
+    /// Resources linked to each competency, directly or through one of its objectives.
+    by_competency: Vec<Vec<usize>>,
+    /// Resources linked to each objective itself, by objective ID.
+    by_objective: HashMap<String, Vec<usize>>,
 }
 
 impl Views {
     pub fn new(content: &Content, summaries_text: &[String]) -> Views {
         let resources = (0..content.resources.len())
-            .map(|r| resource_ctx(content, r))
+            .map(|r| Arc::new(resource_ctx(content, r)))
             .collect();
+        let mut by_competency = vec![Vec::new(); content.competencies.len()];
+        let mut by_objective: HashMap<String, Vec<usize>> = HashMap::new();
+        for (r, res) in content.resources.iter().enumerate() {
+            let mut linked = Vec::new();
+            for id in &res.record.competencies {
+                match content.ids.get(id.get_ref()) {
+                    Some(Target::Competency(c)) => linked.push(*c),
+                    Some(Target::Objective(c, _)) => {
+                        linked.push(*c);
+                        let list = by_objective.entry(id.get_ref().clone()).or_default();
+                        if list.last() != Some(&r) {
+                            list.push(r);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            linked.sort_unstable();
+            linked.dedup();
+            for c in linked {
+                by_competency[c].push(r);
+            }
+        }
         let summaries = content
             .pages
             .iter()
@@ -166,6 +196,8 @@ impl Views {
         Views {
             resources,
             summaries,
+            by_competency,
+            by_objective,
         }
     }
 
@@ -239,33 +271,18 @@ pub fn taught_in(content: &Content, views: &Views, id: &str) -> Vec<Link> {
 }
 
 /// Resources linked to competency `c` (directly, or through one of its objectives).
-pub fn competency_resources(content: &Content, views: &Views, c: usize) -> Vec<ResourceCtx> {
-    content
-        .resources
+pub fn competency_resources(views: &Views, c: usize) -> Vec<Arc<ResourceCtx>> {
+    views.by_competency[c]
         .iter()
-        .enumerate()
-        .filter(|(_, r)| {
-            r.record
-                .competencies
-                .iter()
-                .any(|id| match content.ids.get(id.get_ref()) {
-                    Some(Target::Competency(x)) | Some(Target::Objective(x, _)) => *x == c,
-                    _ => false,
-                })
-        })
-        .map(|(i, _)| views.resources[i].clone())
+        .map(|&r| views.resources[r].clone())
         .collect()
 }
 
 /// Resources linked to objective `id` itself.
-pub fn objective_resources(content: &Content, views: &Views, id: &str) -> Vec<ResourceCtx> {
-    content
-        .resources
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.record.competencies.iter().any(|x| x.get_ref() == id))
-        .map(|(i, _)| views.resources[i].clone())
-        .collect()
+pub fn objective_resources(views: &Views, id: &str) -> Vec<Arc<ResourceCtx>> {
+    views.by_objective.get(id).map_or_else(Vec::new, |list| {
+        list.iter().map(|&r| views.resources[r].clone()).collect()
+    })
 }
 
 pub fn competency_ctx(content: &Content, views: &Views, c: usize) -> CompetencyCtx {
@@ -280,7 +297,7 @@ pub fn competency_ctx(content: &Content, views: &Views, c: usize) -> CompetencyC
             text: o.text.clone(),
             href: format!("{href}#{}", ids::anchor(&o.id)),
             taught_in: taught_in(content, views, &o.id),
-            resources: objective_resources(content, views, &o.id),
+            resources: objective_resources(views, &o.id),
         })
         .collect();
     let mut taught: Vec<Link> = Vec::new();
@@ -299,6 +316,6 @@ pub fn competency_ctx(content: &Content, views: &Views, c: usize) -> CompetencyC
         href,
         objectives,
         taught_in: taught,
-        resources: competency_resources(content, views, c),
+        resources: competency_resources(views, c),
     }
 }

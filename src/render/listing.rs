@@ -2,6 +2,7 @@
 //! and the curriculum map's data.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -44,7 +45,7 @@ pub struct Facet {
 pub struct Group {
     kind: &'static str,
     label: &'static str,
-    resources: Vec<ResourceCtx>,
+    resources: Vec<Arc<ResourceCtx>>,
 }
 
 #[derive(Serialize)]
@@ -303,7 +304,7 @@ struct FilterCtx {
     facet_title: &'static str,
     label: String,
     library_href: String,
-    resources: Vec<ResourceCtx>,
+    resources: Vec<Arc<ResourceCtx>>,
     facets: Vec<Facet>,
 }
 
@@ -327,7 +328,7 @@ struct TermCtx {
     name: String,
     href: String,
     pages: Vec<PageSummary>,
-    resources: Vec<ResourceCtx>,
+    resources: Vec<Arc<ResourceCtx>>,
 }
 
 impl Listing {

@@ -9,6 +9,8 @@ pub mod quiz;
 mod search_page;
 pub mod theme;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Tera;
@@ -334,7 +336,7 @@ impl<'a> Renderer<'a> {
         let rendered = &self.rendered[i];
         let body = &rendered.body;
         let word_count = body.text.split_whitespace().count();
-        let resources_of = |keys: &[toml::Spanned<String>]| -> Vec<context::ResourceCtx> {
+        let resources_of = |keys: &[toml::Spanned<String>]| -> Vec<Arc<context::ResourceCtx>> {
             keys.iter()
                 .filter_map(|k| content.resource(k.get_ref()))
                 .map(|r| self.views.resources[r].clone())
@@ -456,7 +458,7 @@ impl<'a> Renderer<'a> {
                 ctx.insert("elements", &elements);
             }
             Kind::Resources => {
-                let mut list: Vec<context::ResourceCtx> = content
+                let mut list: Vec<Arc<context::ResourceCtx>> = content
                     .resources
                     .iter()
                     .enumerate()

@@ -3,26 +3,21 @@
 //! and fragments (what a result shows). Each file is a script that registers itself with
 //! `trellisSearch`, which is how the client loads it from disk as well as over HTTP.
 
-use std::collections::HashMap;
+use std::fmt::Write;
 
 use rayon::prelude::*;
 use std::time::Instant;
 
 use serde::Serialize;
 
-use super::tokenizer::{terms, STOP_WORDS};
+use super::analyse::{analyse, FIELDS};
+use super::tokenizer::STOP_WORDS;
 use super::Doc;
 
-/// Field weights: an ID or title match counts far more than a body match.
-/// An author search ("Lorig 2014") finds the works themselves before passages that cite them.
-const FIELDS: [(&str, f64); 6] = [
-    ("ids", 20.0),
-    ("title", 5.0),
-    ("authors", 8.0),
-    ("headings", 2.0),
-    ("tags", 1.0),
-    ("body", 1.0),
-];
+/// Field weights (ids, title, authors, headings, tags, body): an ID or title match counts far
+/// more than a body match. An author search ("Lorig 2014") finds the works themselves before
+/// passages that cite them.
+const WEIGHTS: [f64; FIELDS] = [20.0, 5.0, 8.0, 2.0, 1.0, 1.0];
 /// The curriculum's own items are what most searches are after: a small prior by kind.
 fn kind_prior(kind: &str) -> f64 {
     match kind {
@@ -80,41 +75,6 @@ struct Item<'a> {
     x: &'a str,
 }
 
-/// One document's terms with their per-field frequencies (sorted by term), and field lengths.
-struct Analysed {
-    doc: usize,
-    prior: f64,
-    terms: Vec<(String, [u32; 6])>,
-    lengths: [f64; 6],
-}
-
-fn analyse(doc: usize, d: &Doc) -> Analysed {
-    let fields = [
-        d.ids.clone(),
-        terms(&d.title),
-        terms(&d.authors),
-        terms(&d.headings),
-        terms(&d.tags),
-        terms(&d.text),
-    ];
-    // The order of `terms` does not matter: postings are built document by document.
-    let mut counts: HashMap<&str, [u32; 6]> = HashMap::new();
-    for (f, list) in fields.iter().enumerate() {
-        for t in list {
-            counts.entry(t.as_str()).or_insert([0; 6])[f] += 1;
-        }
-    }
-    Analysed {
-        doc,
-        prior: kind_prior(d.kind),
-        terms: counts
-            .into_iter()
-            .map(|(t, f)| (t.to_string(), f))
-            .collect(),
-        lengths: std::array::from_fn(|f| fields[f].len() as f64),
-    }
-}
-
 /// Splits groups longer than GROUP, so every document number fits the scheme.
 fn regroup(groups: Vec<Vec<Doc>>) -> Vec<Vec<Doc>> {
     let mut out = Vec::with_capacity(groups.len());
@@ -144,66 +104,46 @@ pub fn build_index(groups: Vec<Vec<Doc>>) -> Index {
         .collect();
 
     // Per document, in parallel: each term's frequency in each field, and the field lengths.
-    let analysed: Vec<Analysed> = docs.par_iter().map(|(n, d)| analyse(*n, d)).collect();
-    let n = analysed.len().max(1) as f64;
-    let mut avg = [0f64; 6];
-    for a in &analysed {
-        for (f, len) in a.lengths.iter().enumerate() {
-            avg[f] += len;
+    let refs: Vec<&Doc> = docs.iter().map(|(_, d)| *d).collect();
+    let analysis = analyse(&refs);
+    let n = docs.len().max(1) as f64;
+    let mut avg = [0f64; FIELDS];
+    for lengths in &analysis.lengths {
+        for (f, len) in lengths.iter().enumerate() {
+            avg[f] += f64::from(*len);
         }
     }
     for a in &mut avg {
         *a = (*a / n).max(1.0);
     }
+    let priors: Vec<f64> = refs.iter().map(|d| kind_prior(d.kind)).collect();
 
-    // Every term's postings, documents ascending (hashing each occurrence once), then the
+    // BM25F: per field saturation, weighted sum, times the term's idf and the kind prior;
     // terms in sorted order for the shards.
-    let mut ids: HashMap<&str, usize> = HashMap::new();
-    let mut names: Vec<&str> = Vec::new();
-    let mut hits: Vec<Vec<(usize, usize)>> = Vec::new();
-    for (k, a) in analysed.iter().enumerate() {
-        for (t, (term, _)) in a.terms.iter().enumerate() {
-            let id = *ids.entry(term.as_str()).or_insert_with(|| {
-                names.push(term.as_str());
-                hits.push(Vec::new());
-                names.len() - 1
-            });
-            hits[id].push((k, t));
-        }
-    }
-    let mut order: Vec<usize> = (0..names.len()).collect();
-    order.sort_unstable_by_key(|&i| names[i]);
-    let vocabulary: Vec<&str> = order.iter().map(|&i| names[i]).collect();
-    let by_term: Vec<Vec<(usize, usize)>> = order
-        .iter()
-        .map(|&i| std::mem::take(&mut hits[i]))
-        .collect();
-
-    // BM25F: per field saturation, weighted sum, times the term's idf and the kind prior.
-    let postings: Vec<(&str, Vec<(usize, u32)>)> = vocabulary
-        .iter()
-        .zip(&by_term)
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .map(|(term, hits)| {
+    let mut order: Vec<usize> = (0..analysis.terms.len()).collect();
+    order.sort_unstable_by_key(|&i| analysis.terms[i].as_str());
+    let postings: Vec<(&str, Vec<(usize, u32)>)> = order
+        .par_iter()
+        .map(|&t| {
+            let hits = &analysis.postings[t];
             let df = hits.len() as f64;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
             let mut list: Vec<(usize, u32)> = hits
                 .iter()
-                .map(|&(k, t)| {
-                    let a = &analysed[k];
-                    let freqs = &a.terms[t].1;
+                .map(|p| {
+                    let k = p.doc as usize;
+                    let lengths = &analysis.lengths[k];
                     let mut score = 0.0;
-                    for f in 0..6 {
-                        let tf = f64::from(freqs[f]);
+                    for f in 0..FIELDS {
+                        let tf = f64::from(p.freqs[f]);
                         if tf > 0.0 {
-                            let norm = 1.0 - B + B * a.lengths[f] / avg[f];
-                            score += FIELDS[f].1 * tf * (K1 + 1.0) / (tf + K1 * norm);
+                            let norm = 1.0 - B + B * f64::from(lengths[f]) / avg[f];
+                            score += WEIGHTS[f] * tf * (K1 + 1.0) / (tf + K1 * norm);
                         }
                     }
                     (
-                        a.doc,
-                        ((score * idf * a.prior * 10.0).round() as u32).max(1),
+                        docs[k].0,
+                        ((score * idf * priors[k] * 10.0).round() as u32).max(1),
                     )
                 })
                 .collect();
@@ -212,7 +152,7 @@ pub fn build_index(groups: Vec<Vec<Doc>>) -> Index {
                 list.truncate(MAX_POSTINGS);
                 list.sort_by_key(|p| p.0);
             }
-            (*term, list)
+            (analysis.terms[t].as_str(), list)
         })
         .collect();
 
@@ -297,7 +237,7 @@ fn encode(term: &str, list: &[(usize, u32)]) -> String {
         if k > 0 {
             out.push(',');
         }
-        out.push_str(&format!("{},{score}", doc - prev));
+        let _ = write!(out, "{},{score}", doc - prev);
         prev = *doc;
     }
     out.push(']');

@@ -3,6 +3,7 @@
 //! once here with BM25F, and written as small self-registering `.js` files so that the browser
 //! client (themes/default/static/js/search.js) works over HTTP and from `file://` alike.
 
+mod analyse;
 mod index;
 pub mod tokenizer;
 

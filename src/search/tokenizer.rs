@@ -62,22 +62,7 @@ pub fn stem(word: &str) -> String {
     if word.bytes().any(|b| b.is_ascii_digit()) || word.chars().count() < 3 {
         return word.to_string();
     }
-    // Prose repeats its words: remember each thread's stems.
-    thread_local! {
-        static CACHE: std::cell::RefCell<std::collections::HashMap<String, String>> = Default::default();
-    }
-    CACHE.with(|cache| {
-        if let Some(s) = cache.borrow().get(word) {
-            return s.clone();
-        }
-        let s = stemmer().stem(word).into_owned();
-        let mut cache = cache.borrow_mut();
-        if cache.len() > 100_000 {
-            cache.clear();
-        }
-        cache.insert(word.to_string(), s.clone());
-        s
-    })
+    stemmer().stem(word).into_owned()
 }
 
 /// Every index term of `text`, in order, repeats kept (for term frequencies).
