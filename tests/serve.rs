@@ -15,7 +15,33 @@ struct Server {
     port: u16,
     site: Site,
     _turn: std::sync::MutexGuard<'static, ()>,
-    _stdout: BufReader<std::process::ChildStdout>,
+    /// The server's output lines after the address, as they come.
+    lines: std::sync::mpsc::Receiver<String>,
+    /// The server's output, when no thread reads it into `lines`.
+    stdout: Option<BufReader<std::process::ChildStdout>>,
+}
+
+impl Server {
+    /// Waits for an output line containing `want`; returns it.
+    fn line(&self, want: &str, within: Duration) -> String {
+        let deadline = Instant::now() + within;
+        let mut seen = Vec::new();
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.lines.recv_timeout(left) {
+                Ok(line) if line.contains(want) => return line,
+                Ok(line) => seen.push(line),
+                Err(_) => break,
+            }
+        }
+        panic!("no line with `{want}` within {within:?}; got {seen:#?}");
+    }
+
+    /// The folder the server writes the site into.
+    fn output(&self) -> std::path::PathBuf {
+        std::env::temp_dir()
+            .join(format!("trellis-serve-{}", self.child.id()))
+            .join("site")
+    }
 }
 
 impl Drop for Server {
@@ -30,6 +56,22 @@ impl Drop for Server {
 static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 fn start(site: Site) -> Server {
+    let mut server = start_quiet(site);
+    let stdout = server.stdout.take().unwrap();
+    let (tx, lines) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in stdout.lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    server.lines = lines;
+    server
+}
+
+/// Starts a server whose output nobody reads yet (`stdout` holds it).
+fn start_quiet(site: Site) -> Server {
     let guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let mut child = Command::new(env!("CARGO_BIN_EXE_trellis"))
         .args(["serve", "--port", "0"])
@@ -52,7 +94,8 @@ fn start(site: Site) -> Server {
         port,
         site,
         _turn: guard,
-        _stdout: stdout,
+        lines: std::sync::mpsc::channel().1,
+        stdout: Some(stdout),
     }
 }
 
@@ -208,22 +251,14 @@ fn traversal_and_malformed_requests_are_refused() {
     // A symlink inside the output that points outside is not followed.
     #[cfg(unix)]
     {
-        let out_link = std::fs::read_dir(std::env::temp_dir())
-            .unwrap()
-            .flatten()
-            .find(|e| e.file_name().to_string_lossy() == format!("trellis-serve-{}", s.child.id()))
-            .map(|e| e.path());
-        if let Some(dir) = out_link {
-            for slot in ["a", "b"] {
-                let _ = std::os::unix::fs::symlink(
-                    secret.path().join("secret.txt"),
-                    dir.join(slot).join("leak.txt"),
-                );
-            }
-            let r = get(s.port, "/leak.txt");
-            assert_eq!(r.status, 404);
-            assert!(!r.body.contains("TOP SECRET"));
-        }
+        std::os::unix::fs::symlink(
+            secret.path().join("secret.txt"),
+            s.output().join("leak.txt"),
+        )
+        .unwrap();
+        let r = get(s.port, "/leak.txt");
+        assert_eq!(r.status, 404);
+        assert!(!r.body.contains("TOP SECRET"));
     }
 }
 
@@ -384,17 +419,9 @@ fn stalled_clients_and_open_reload_streams_do_not_block_other_requests() {
 
 #[test]
 fn the_server_keeps_going_when_nobody_reads_its_output() {
-    let mut s = start(Site::fixture("minimal"));
+    let mut s = start_quiet(Site::fixture("minimal"));
     // Close our end of its stdout: its next status line has nowhere to go.
-    s._stdout = BufReader::new(
-        std::process::Command::new("true")
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap()
-            .stdout
-            .take()
-            .unwrap(),
-    );
+    s.stdout = None;
     let file = s.site.path().join("content/notes/first.md");
     wait_for_event(
         s.port,
@@ -405,4 +432,140 @@ fn the_server_keeps_going_when_nobody_reads_its_output() {
     assert!(get(s.port, "/notes/first/")
         .body
         .contains("Edited with nobody listening."));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Incremental rebuilds
+
+fn modified(path: &std::path::Path) -> std::time::SystemTime {
+    std::fs::metadata(path).unwrap().modified().unwrap()
+}
+
+#[test]
+fn a_body_edit_re_renders_that_page_alone_and_then_the_search_index() {
+    let s = start(Site::fixture("curriculum"));
+    let alpha = s.output().join("lessons/alpha/index.html");
+    let section = s.output().join("lessons/index.html");
+    let (alpha_before, section_before) = (modified(&alpha), modified(&section));
+    let file = s.site.path().join("content/lessons/beta.md");
+    wait_for_event(
+        s.port,
+        || {
+            replace_in(
+                &file,
+                "## Getting started",
+                "Zanzibarian detail.\n\n## Getting started",
+            )
+        },
+        "event: reload",
+        Duration::from_secs(2),
+    );
+    let line = s.line("Re-rendered", Duration::from_secs(2));
+    assert!(
+        line.starts_with("Re-rendered 1 page (1 file changed) in "),
+        "{line}"
+    );
+    assert!(get(s.port, "/lessons/beta/")
+        .body
+        .contains("Zanzibarian detail."));
+    assert_eq!(
+        modified(&alpha),
+        alpha_before,
+        "an unrelated page was written"
+    );
+    assert_eq!(
+        modified(&section),
+        section_before,
+        "the section was written"
+    );
+
+    // The search index catches up right after the reload.
+    s.line("Updated the search index", Duration::from_secs(5));
+    let shards: String = std::fs::read_dir(s.output().join("search/s"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert!(shards.contains("\"zanzibarian\":["), "new word not indexed");
+}
+
+#[test]
+fn a_new_summary_re_renders_the_pages_that_list_it() {
+    let s = start(Site::fixture("curriculum"));
+    let file = s.site.path().join("content/lessons/beta.md");
+    wait_for_event(
+        s.port,
+        || {
+            replace_in(
+                &file,
+                "Opening paragraph.",
+                "Opening paragraph.\n\n<!-- more -->",
+            )
+        },
+        "event: reload",
+        Duration::from_secs(2),
+    );
+    // The page, its section, and the taxonomy term page that lists it.
+    let line = s.line("Re-rendered", Duration::from_secs(2));
+    assert!(line.starts_with("Re-rendered 3 pages "), "{line}");
+}
+
+#[test]
+fn a_front_matter_edit_rebuilds_the_site() {
+    let s = start(Site::fixture("curriculum"));
+    let file = s.site.path().join("content/lessons/beta.md");
+    wait_for_event(
+        s.port,
+        || replace_in(&file, "title = \"Beta\"", "title = \"Beta, renamed\""),
+        "event: reload",
+        Duration::from_secs(3),
+    );
+    let line = s.line("Rebuilt all", Duration::from_secs(2));
+    assert!(line.starts_with("Rebuilt all "), "{line}");
+    // Pages that link to it by title show the new one.
+    assert!(get(s.port, "/lessons/").body.contains("Beta, renamed"));
+}
+
+#[test]
+fn a_template_edit_re_renders_only_the_pages_that_use_it() {
+    let site = Site::fixture("curriculum").file(
+        "templates/section.html",
+        r#"{% extends "base.html" %}
+{% block main %}<h1>{{ section.title }}</h1><p class="marker">first</p>{% endblock main %}"#,
+    );
+    let s = start(site);
+    let sections = walkdir::WalkDir::new(s.output())
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_name() == "index.html")
+        .filter(|e| {
+            std::fs::read_to_string(e.path())
+                .unwrap()
+                .contains("<p class=\"marker\">first</p>")
+        })
+        .count();
+    assert!(sections >= 2, "{sections}");
+    let alpha = s.output().join("lessons/alpha/index.html");
+    let before = modified(&alpha);
+    let file = s.site.path().join("templates/section.html");
+    wait_for_event(
+        s.port,
+        || replace_in(&file, ">first<", ">second<"),
+        "event: reload",
+        Duration::from_secs(2),
+    );
+    let line = s.line("Re-rendered", Duration::from_secs(2));
+    assert!(
+        line.starts_with(&format!(
+            "Re-rendered {sections} pages ({sections} files changed)"
+        )),
+        "{line}"
+    );
+    assert!(get(s.port, "/lessons/")
+        .body
+        .contains("<p class=\"marker\">second</p>"));
+    assert_eq!(
+        modified(&alpha),
+        before,
+        "a page of another template was written"
+    );
 }

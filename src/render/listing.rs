@@ -332,6 +332,14 @@ struct TermCtx {
 }
 
 impl Listing {
+    /// Whether this listing shows `page` among its pages.
+    pub fn lists_page(&self, content: &Content, page: usize) -> bool {
+        match &self.what {
+            What::Term(tax, slug) => content.terms[tax][slug].pages.contains(&page),
+            _ => false,
+        }
+    }
+
     /// Adds this listing's variables; also sets `page_title` for taxonomy pages.
     pub fn fill(&self, r: &Renderer, ctx: &mut tera::Context) {
         let content = r.content;
@@ -495,7 +503,7 @@ pub fn curriculum_map(r: &Renderer) -> Map {
         unassessed_count: 0,
     };
     for c in order {
-        let comp = context::competency_ctx(content, &r.views, c);
+        let comp = context::competency_ctx(content, r.views, c);
         let objectives: Vec<MapObjective> = comp
             .objectives
             .into_iter()

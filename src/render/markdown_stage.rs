@@ -28,58 +28,7 @@ pub fn render_markdown(
 ) -> (Vec<RenderedPage>, Vec<Diagnostic>) {
     let results: Vec<(RenderedPage, Vec<Diagnostic>)> = (0..content.pages.len())
         .into_par_iter()
-        .map(|i| {
-            let page = &content.pages[i];
-            let root = root_for(&page.path);
-            let mut reserved = reserved_anchors(content, i);
-            reserved.extend(theme_ids.iter().cloned());
-            let mut errors = Vec::new();
-            let source_dir = page.rel.rsplit_once('/').map_or("", |(dir, _)| dir);
-            let cx = markdown::Context {
-                content,
-                root: &root,
-                reserved: &reserved,
-                file: &page.file,
-                source: &page.source,
-                offset: page.body_start,
-                source_dir,
-                asset_prefix: if page.is_section { "" } else { "../" },
-            };
-            let body = markdown::render(page.body(), &cx, &mut errors);
-            let about = content
-                .elements
-                .iter()
-                .filter(|e| e.page == i)
-                .map(|e| {
-                    if e.about.is_empty() {
-                        return Rendered::default();
-                    }
-                    // `about` may be a multi-line string: its first line starts after the quotes.
-                    let start = page.source[e.about_start..]
-                        .find(e.about.lines().next().unwrap_or(""))
-                        .map_or(e.about_start, |o| e.about_start + o);
-                    let cx = markdown::Context {
-                        offset: start,
-                        ..cx
-                    };
-                    markdown::render(&e.about, &cx, &mut errors)
-                })
-                .collect();
-            let questions = content
-                .quizzes
-                .iter()
-                .find(|q| q.page == i)
-                .map(|q| quiz::render_questions(q, &cx, &mut errors))
-                .unwrap_or_default();
-            (
-                RenderedPage {
-                    body,
-                    about,
-                    questions,
-                },
-                errors,
-            )
-        })
+        .map(|i| render_page(content, theme_ids, i))
         .collect();
     let mut pages = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
@@ -88,6 +37,64 @@ pub fn render_markdown(
         errors.extend(e);
     }
     (pages, errors)
+}
+
+/// Renders the markdown of page `i`: its body, its framework elements' `about`, its questions.
+pub fn render_page(
+    content: &Content,
+    theme_ids: &BTreeSet<String>,
+    i: usize,
+) -> (RenderedPage, Vec<Diagnostic>) {
+    let page = &content.pages[i];
+    let root = root_for(&page.path);
+    let mut reserved = reserved_anchors(content, i);
+    reserved.extend(theme_ids.iter().cloned());
+    let mut errors = Vec::new();
+    let source_dir = page.rel.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let cx = markdown::Context {
+        content,
+        root: &root,
+        reserved: &reserved,
+        file: &page.file,
+        source: &page.source,
+        offset: page.body_start,
+        source_dir,
+        asset_prefix: if page.is_section { "" } else { "../" },
+    };
+    let body = markdown::render(page.body(), &cx, &mut errors);
+    let about = content
+        .elements
+        .iter()
+        .filter(|e| e.page == i)
+        .map(|e| {
+            if e.about.is_empty() {
+                return Rendered::default();
+            }
+            // `about` may be a multi-line string: its first line starts after the quotes.
+            let start = page.source[e.about_start..]
+                .find(e.about.lines().next().unwrap_or(""))
+                .map_or(e.about_start, |o| e.about_start + o);
+            let cx = markdown::Context {
+                offset: start,
+                ..cx
+            };
+            markdown::render(&e.about, &cx, &mut errors)
+        })
+        .collect();
+    let questions = content
+        .quizzes
+        .iter()
+        .find(|q| q.page == i)
+        .map(|q| quiz::render_questions(q, &cx, &mut errors))
+        .unwrap_or_default();
+    (
+        RenderedPage {
+            body,
+            about,
+            questions,
+        },
+        errors,
+    )
 }
 
 /// Anchors a page's template will use for its own items, so headings do not collide with them.

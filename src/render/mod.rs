@@ -23,7 +23,7 @@ pub use context::Views;
 use context::{
     competency_ctx, ElementCtx, Link, PageCtx, TaughtObjective, TaxonomyTerms, TermLink,
 };
-pub use markdown_stage::{render_markdown, RenderedPage};
+pub use markdown_stage::{render_markdown, render_page, RenderedPage};
 
 /// One file of output: a path relative to the output folder, and its bytes.
 pub struct Output {
@@ -112,8 +112,8 @@ pub struct Renderer<'a> {
     pub content: &'a Content,
     pub tera: &'a Tera,
     pub rendered: &'a [RenderedPage],
-    pub views: Views,
-    pub templates: Vec<String>,
+    pub views: &'a Views,
+    pub templates: &'a [String],
     /// Built on first use by the library or a filter page.
     pub library_index: std::sync::OnceLock<listing::LibraryIndex>,
 }
@@ -126,7 +126,7 @@ impl Renderer<'_> {
 }
 
 /// What one output page is.
-enum Job {
+pub enum Job {
     Page(usize),
     Listing(listing::Listing),
     Search,
@@ -159,8 +159,8 @@ struct TaxonomyCtx {
 }
 
 impl<'a> Renderer<'a> {
-    /// Renders every page and generated listing; template errors are collected.
-    pub fn render_all(&self) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    /// Every output page of the site: content pages, generated listings, search and 404.
+    pub fn jobs(&self) -> Vec<Job> {
         let mut jobs: Vec<Job> = (0..self.content.pages.len()).map(Job::Page).collect();
         jobs.extend(
             listing::listings(self.content)
@@ -172,9 +172,32 @@ impl<'a> Renderer<'a> {
         if self.tera.get_template_names().any(|n| n == "search.html") {
             jobs.push(Job::Search);
         }
+        jobs
+    }
+
+    /// The template a job renders with.
+    pub fn job_template<'j>(&'j self, job: &'j Job) -> &'j str {
+        match job {
+            Job::Page(i) => &self.templates[*i],
+            Job::Listing(l) => l.template,
+            Job::Search => "search.html",
+            Job::NotFound => "404.html",
+        }
+    }
+
+    /// The taxonomy term listings that show page `page` in their lists.
+    pub fn lists_page(&self, job: &Job, page: usize) -> bool {
+        match job {
+            Job::Listing(l) => l.lists_page(self.content, page),
+            _ => false,
+        }
+    }
+
+    /// Renders some of the jobs, in parallel; template errors are collected.
+    pub fn render_jobs(&self, jobs: &[&Job]) -> Result<Vec<Output>, Vec<Diagnostic>> {
         let results: Vec<Result<Output, Diagnostic>> =
             jobs.par_iter().map(|job| self.render_job(job)).collect();
-        let mut outputs = Vec::new();
+        let mut outputs = Vec::with_capacity(results.len());
         let mut errors = Vec::new();
         for r in results {
             match r {
@@ -182,9 +205,17 @@ impl<'a> Renderer<'a> {
                 Err(d) => errors.push(d),
             }
         }
-        if !errors.is_empty() {
-            return Err(errors);
+        if errors.is_empty() {
+            Ok(outputs)
+        } else {
+            Err(errors)
         }
+    }
+
+    /// Renders every page and generated listing; template errors are collected.
+    pub fn render_all(&self) -> Result<Vec<Output>, Vec<Diagnostic>> {
+        let jobs = self.jobs();
+        let mut outputs = self.render_jobs(&jobs.iter().collect::<Vec<_>>())?;
         outputs.push(self.sitemap(&outputs));
         outputs.push(Output {
             path: "robots.txt".into(),
@@ -438,7 +469,7 @@ impl<'a> Renderer<'a> {
         match page.kind() {
             Kind::Competency => {
                 if let Some(c) = content.competencies.iter().position(|c| c.page == i) {
-                    ctx.insert("competency", &competency_ctx(content, &self.views, c));
+                    ctx.insert("competency", &competency_ctx(content, self.views, c));
                 }
             }
             Kind::Framework => {
@@ -470,7 +501,7 @@ impl<'a> Renderer<'a> {
             }
             Kind::Library => ctx.insert("library", &listing::library(self, None)),
             Kind::CurriculumMap => ctx.insert("map", &listing::curriculum_map(self)),
-            Kind::Progress => ctx.insert("progress", &progress::progress(content, &self.views)),
+            Kind::Progress => ctx.insert("progress", &progress::progress(content, self.views)),
             Kind::Quiz => {
                 if let Some(q) = content.quizzes.iter().find(|q| q.page == i) {
                     ctx.insert("quiz", &quiz::view(content, q, &rendered.questions));

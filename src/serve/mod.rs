@@ -1,8 +1,10 @@
 //! `trellis serve`: builds the site, serves it on loopback with tiny_http, watches the sources,
-//! rebuilds on change and reloads open tabs. Builds go to two folders used in turn, so a tab is
-//! always served a complete site; a failed build keeps the last good one and shows its errors.
+//! rebuilds on change and reloads open tabs. The last good build stays in memory, so a change
+//! re-renders only what it affects and writes only files whose bytes changed (see `live`); a
+//! failed build keeps the last good output and shows its errors.
 
 pub mod http;
+mod live;
 pub mod reload;
 
 use std::io::Read;
@@ -14,12 +16,15 @@ use std::time::Duration;
 use notify::{EventKind, RecursiveMode, Watcher};
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
-use crate::site::{self, BuildOptions};
+use crate::site::BuildOptions;
 use crate::Error;
 use http::Resolved;
 use reload::{Event, Hub};
 
 pub const DEFAULT_PORT: u16 = 1111;
+/// How long the file system must be quiet before a rebuild: editors save by writing a temporary
+/// file and renaming it, a burst that takes a few milliseconds.
+const QUIET: Duration = Duration::from_millis(30);
 /// Requests served at once; the live-reload streams have threads of their own.
 const WORKERS: usize = 8;
 
@@ -35,7 +40,6 @@ struct State {
     /// The report of the last build, if it failed.
     errors: RwLock<Option<String>>,
     hub: Hub,
-    slots: [PathBuf; 2],
 }
 
 pub fn serve(options: ServeOptions) -> Result<(), Error> {
@@ -59,15 +63,16 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
         current: RwLock::new(None),
         errors: RwLock::new(None),
         hub: Hub::default(),
-        slots: [base.join("a"), base.join("b")],
     });
-    rebuild(&state, &options.build, &[]);
+    let _ = crate::fs::remove_dir_all(&base);
+    let mut live = live::Live::new(options.build.clone(), base.join("site"));
+    rebuild(&state, &mut live, &[]);
 
     let server =
         Arc::new(Server::from_listener(listener, None).map_err(|e| Error::Other(e.to_string()))?);
 
     // Watch before announcing the address: an edit made right after must not be missed.
-    let watcher = watch(Arc::clone(&state), options.build.clone())?;
+    let watcher = watch(Arc::clone(&state), options.build.clone(), live)?;
     say(&format!("Serving at http://{addr}/ (press Ctrl+C to stop)"));
 
     let workers: Vec<_> = (0..WORKERS)
@@ -112,7 +117,11 @@ fn listen(bind: &str, port: u16) -> std::io::Result<TcpListener> {
 
 /// Watches the site's sources and rebuilds after each burst of changes (editors write temporary
 /// files and rename them: wait until the file system has been quiet for a moment).
-fn watch(state: Arc<State>, build: BuildOptions) -> Result<notify::RecommendedWatcher, Error> {
+fn watch(
+    state: Arc<State>,
+    build: BuildOptions,
+    mut live: live::Live,
+) -> Result<notify::RecommendedWatcher, Error> {
     let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher = notify::recommended_watcher(tx)
         .map_err(|e| Error::Other(format!("could not watch the site: {e}")))?;
@@ -141,66 +150,85 @@ fn watch(state: Arc<State>, build: BuildOptions) -> Result<notify::RecommendedWa
                 }
             };
             take(first);
-            while let Ok(next) = rx.recv_timeout(Duration::from_millis(60)) {
+            while let Ok(next) = rx.recv_timeout(QUIET) {
                 take(next);
             }
             if changed {
                 paths.sort();
                 paths.dedup();
-                rebuild(&state, &build, &paths);
+                rebuild(&state, &mut live, &paths);
             }
         }
     });
     Ok(watcher)
 }
 
-/// Builds into the slot not being served, then serves it; tells the tabs what changed.
-fn rebuild(state: &State, build: &BuildOptions, changed: &[PathBuf]) {
-    let current = state.current.read().map(|c| c.clone()).unwrap_or(None);
-    let slot = if current.as_deref() == Some(state.slots[0].as_path()) {
-        &state.slots[1]
-    } else {
-        &state.slots[0]
-    };
-    let options = BuildOptions {
-        output: Some(slot.clone()),
-        ..build.clone()
-    };
+/// Rebuilds what `changed` affects, then tells the tabs; the search index follows.
+fn rebuild(state: &State, live: &mut live::Live, changed: &[PathBuf]) {
     let started = std::time::Instant::now();
-    match site::build(&options) {
-        Ok(summary) => {
+    match live.rebuild(changed) {
+        Ok(done) => {
             if let Ok(mut c) = state.current.write() {
-                *c = Some(slot.clone());
+                *c = Some(live.dir().to_path_buf());
             }
             if let Ok(mut e) = state.errors.write() {
                 *e = None;
             }
-            let css_only = !changed.is_empty()
-                && changed
-                    .iter()
-                    .all(|p| p.extension().is_some_and(|e| e == "css"));
             if !changed.is_empty() {
+                let what = if done.full {
+                    format!("Rebuilt all {} pages", done.rendered)
+                } else if done.rendered == 0 {
+                    "Copied static files".to_string()
+                } else {
+                    format!(
+                        "Re-rendered {} page{}",
+                        done.rendered,
+                        plural(done.rendered)
+                    )
+                };
                 say(&format!(
-                    "Rebuilt {} pages in {} ms",
-                    summary.pages,
+                    "{what} ({} file{} changed) in {} ms",
+                    done.written,
+                    plural(done.written),
                     started.elapsed().as_millis()
                 ));
             }
-            state.hub.broadcast(if css_only {
+            state.hub.broadcast(if done.css_only {
                 &Event::Css
             } else {
                 &Event::Reload
             });
-        }
-        Err(e) => {
-            let report = e.report();
-            let _ = std::io::Write::write_all(&mut std::io::stderr(), report.as_bytes());
-            if let Ok(mut errors) = state.errors.write() {
-                *errors = Some(report.clone());
+            let started = std::time::Instant::now();
+            match live.refresh_search() {
+                Ok(0) => {}
+                Ok(n) => say(&format!(
+                    "Updated the search index ({n} file{} changed) in {} ms",
+                    plural(n),
+                    started.elapsed().as_millis()
+                )),
+                Err(e) => report_failure(state, &e),
             }
-            state.hub.broadcast(&Event::Errors(report));
         }
+        Err(e) => report_failure(state, &e),
     }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// A failed build: the terminal and every open tab show its problems.
+fn report_failure(state: &State, e: &Error) {
+    let report = e.report();
+    let _ = std::io::Write::write_all(&mut std::io::stderr(), report.as_bytes());
+    if let Ok(mut errors) = state.errors.write() {
+        *errors = Some(report.clone());
+    }
+    state.hub.broadcast(&Event::Errors(report));
 }
 
 /// A line for the terminal. A closed terminal (or pipe) must not stop the server.

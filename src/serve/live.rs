@@ -1,0 +1,471 @@
+//! Incremental rebuilds for `serve`: the last good build stays in memory, and a change re-renders
+//! only what it affects.
+//!
+//! - A page whose body changed (its front matter is byte-for-byte the same): its markdown and its
+//!   page; when its summary changed, also its section and the taxonomy pages that list it. The
+//!   search index follows right after the reload.
+//! - Templates: the theme is reloaded and only the pages whose template uses a changed template
+//!   (by `extends`, `include` or `import`) are rendered again.
+//! - Static files: written again, nothing rendered.
+//! - Anything else (front matter, new, deleted or renamed files, site.toml, GIFT files, assets)
+//!   and any change after a failed build: a full build, still written only where bytes changed.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use tera::ast::Node;
+
+use crate::diagnostic::Diagnostics;
+use crate::render::{self, theme, Job, Output};
+use crate::site::{self, write, BuildOptions, Built};
+use crate::timings::Timings;
+use crate::Error;
+
+/// What a rebuild did, for the terminal and the open tabs.
+pub struct Rebuilt {
+    /// Output files written.
+    pub written: usize,
+    /// Pages rendered again (all of them for a full build).
+    pub rendered: usize,
+    pub full: bool,
+    /// Only stylesheets changed: tabs can swap them without reloading.
+    pub css_only: bool,
+}
+
+/// The served site: its folder and the last good build.
+pub struct Live {
+    options: BuildOptions,
+    dir: PathBuf,
+    site: Option<Built>,
+    /// Output path -> index in `site.outputs`.
+    index: HashMap<String, usize>,
+    /// The build in memory no longer matches the files (a rebuild failed): build everything.
+    stale: bool,
+    /// The search index must be rebuilt (a page body changed).
+    search_due: bool,
+}
+
+enum Change {
+    Bodies(Vec<String>),
+    Templates(BTreeSet<String>),
+    Statics { css_only: bool },
+    Full,
+}
+
+impl Live {
+    pub fn new(options: BuildOptions, dir: PathBuf) -> Live {
+        Live {
+            options,
+            dir,
+            site: None,
+            index: HashMap::new(),
+            stale: true,
+            search_due: false,
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Rebuilds after `changed` (absolute or root-relative paths; empty for the first build).
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, Error> {
+        let change = self.classify(changed);
+        let result = match change {
+            Change::Bodies(rels) => self.bodies(&rels),
+            Change::Templates(names) => self.templates(&names),
+            Change::Statics { css_only } => self.statics(css_only),
+            Change::Full => self.full(),
+        };
+        if result.is_err() {
+            self.stale = true;
+        }
+        result
+    }
+
+    /// Brings the search index up to date after body edits; returns the files written.
+    pub fn refresh_search(&mut self) -> Result<usize, Error> {
+        let Some(site) = self
+            .site
+            .as_mut()
+            .filter(|_| self.search_due && !self.stale)
+        else {
+            return Ok(0);
+        };
+        self.search_due = false;
+        let index = site.search_index();
+        site.search = index.stats;
+        let files: Vec<Output> = index
+            .files
+            .into_iter()
+            .map(|(path, text)| Output {
+                path,
+                bytes: text.into_bytes(),
+            })
+            .collect();
+        self.replace(files, true)
+    }
+
+    fn classify(&self, changed: &[PathBuf]) -> Change {
+        let Some(site) = self
+            .site
+            .as_ref()
+            .filter(|_| !self.stale && !changed.is_empty())
+        else {
+            return Change::Full;
+        };
+        let root = &self.options.root;
+        let theme_dir = Path::new("themes").join(site.config.theme.get_ref());
+        let rels: Vec<PathBuf> = changed
+            .iter()
+            .filter_map(|p| relative(root, p))
+            .filter(|p| !is_editor_temp(p))
+            .collect();
+        if rels.is_empty() {
+            return Change::Full;
+        }
+        let under = |p: &Path, dir: &Path| p.strip_prefix(dir).ok().map(Path::to_path_buf);
+        let template = |p: &Path| {
+            under(p, Path::new("templates"))
+                .or_else(|| under(p, &theme_dir.join("templates")))
+                .map(|name| name.to_string_lossy().replace('\\', "/"))
+        };
+        let is_static =
+            |p: &Path| p.starts_with("static") || p.starts_with(theme_dir.join("static"));
+        if rels.iter().all(|p| template(p).is_some()) {
+            return Change::Templates(rels.iter().filter_map(|p| template(p)).collect());
+        }
+        if rels.iter().all(|p| is_static(p) && p.is_file()) {
+            let css_only = rels
+                .iter()
+                .all(|p| p.extension().is_some_and(|e| e == "css"));
+            return Change::Statics { css_only };
+        }
+        let mut pages = Vec::new();
+        for p in &rels {
+            let Ok(rel) = p.strip_prefix("content") else {
+                return Change::Full;
+            };
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            let known = site
+                .content
+                .pages
+                .iter()
+                .any(|x| x.rel == rel && x.gift.is_none());
+            if !rel.ends_with(".md") || !known || !root.join(p).is_file() {
+                return Change::Full;
+            }
+            pages.push(rel);
+        }
+        Change::Bodies(pages)
+    }
+
+    fn full(&mut self) -> Result<Rebuilt, Error> {
+        let options = BuildOptions {
+            output: Some(self.dir.clone()),
+            ..self.options.clone()
+        };
+        let site = site::render_site(&options, &mut Timings::from_env())?;
+        let written = match &self.site {
+            Some(before) => write::write_diff(&self.dir, before, &site)?,
+            None => {
+                write::write_output(&site, &self.dir)?;
+                site.outputs.len()
+            }
+        };
+        self.index = index_of(&site.outputs);
+        let rendered = site.content.pages.len();
+        self.site = Some(site);
+        self.stale = false;
+        self.search_due = false;
+        Ok(Rebuilt {
+            written,
+            rendered,
+            full: true,
+            css_only: false,
+        })
+    }
+
+    /// Pages whose bodies alone changed. Falls back to a full build when a front matter did.
+    fn bodies(&mut self, rels: &[String]) -> Result<Rebuilt, Error> {
+        let mut edited = Vec::new();
+        {
+            let site = self.site.as_ref().expect("classified with a build");
+            for rel in rels {
+                let i = site
+                    .content
+                    .pages
+                    .iter()
+                    .position(|p| &p.rel == rel)
+                    .expect("classified as a known page");
+                let page = &site.content.pages[i];
+                let source = crate::fs::read_to_string(&self.options.root.join(&page.file))?;
+                if source.get(..page.body_start) != Some(&page.source[..page.body_start]) {
+                    return self.full();
+                }
+                if source != page.source {
+                    edited.push((i, source));
+                }
+            }
+        }
+        let site = self.site.as_mut().expect("classified with a build");
+        let mut ds = Diagnostics::default();
+        let mut summary_changed = Vec::new();
+        let pages: Vec<usize> = edited.iter().map(|(i, _)| *i).collect();
+        for (i, source) in edited {
+            site.content.pages[i].source = source;
+            let (rendered, errors) = render::render_page(&site.content, &site.theme.ids, i);
+            ds.extend(errors);
+            let summary =
+                crate::markdown::escape_html(rendered.body.summary.as_deref().unwrap_or(""));
+            if site.views.summaries[i].summary != summary {
+                site.views.summaries[i].summary = summary;
+                summary_changed.push(i);
+            }
+            site.rendered[i] = rendered;
+        }
+        ds.finish(())?;
+        let parents: Vec<usize> = summary_changed
+            .iter()
+            .filter_map(|&i| site.content.pages[i].parent)
+            .collect();
+        let renderer = site.renderer();
+        let jobs = renderer.jobs();
+        let selected: Vec<&Job> = jobs
+            .iter()
+            .filter(|job| match job {
+                Job::Page(p) => pages.contains(p) || parents.contains(p),
+                _ => summary_changed.iter().any(|&i| renderer.lists_page(job, i)),
+            })
+            .collect();
+        let outputs = renderer.render_jobs(&selected).map_err(Error::Content)?;
+        let rendered = outputs.len();
+        self.search_due = !pages.is_empty();
+        let written = self.replace(outputs, false)?;
+        Ok(Rebuilt {
+            written,
+            rendered,
+            full: false,
+            css_only: false,
+        })
+    }
+
+    /// Templates changed: reload the theme, render the pages whose templates use them.
+    fn templates(&mut self, names: &BTreeSet<String>) -> Result<Rebuilt, Error> {
+        let config = &self.site.as_ref().expect("classified with a build").config;
+        let theme = theme::load(config).map_err(Error::Content)?;
+        if Some(&theme.ids) != self.site.as_ref().map(|s| &s.theme.ids) {
+            // Heading anchors avoid the templates' ids: they must be computed again.
+            return self.full();
+        }
+        let site = self.site.as_mut().expect("classified with a build");
+        let mut ds = Diagnostics::default();
+        let templates = site::page_templates(&site.content, &theme.tera, &mut ds);
+        ds.finish(())?;
+        let affected = dependents(&theme.tera, names);
+        site.theme = theme;
+        site.templates = templates;
+        let renderer = site.renderer();
+        let jobs = renderer.jobs();
+        let selected: Vec<&Job> = jobs
+            .iter()
+            .filter(|job| affected.contains(renderer.job_template(job)))
+            .collect();
+        let outputs = renderer.render_jobs(&selected).map_err(Error::Content)?;
+        let rendered = outputs.len();
+        let written = self.replace(outputs, false)?;
+        Ok(Rebuilt {
+            written,
+            rendered,
+            full: false,
+            css_only: false,
+        })
+    }
+
+    fn statics(&mut self, css_only: bool) -> Result<Rebuilt, Error> {
+        let site = self.site.as_mut().expect("classified with a build");
+        site.theme.statics = theme::load(&site.config).map_err(Error::Content)?.statics;
+        write::write_statics(&self.dir, site)?;
+        Ok(Rebuilt {
+            written: 0,
+            rendered: 0,
+            full: false,
+            css_only,
+        })
+    }
+
+    /// Puts new versions of outputs in place (in memory and on disk, where bytes changed). A new
+    /// search index replaces the old one whole: its files that are gone are removed.
+    fn replace(&mut self, outputs: Vec<Output>, search: bool) -> Result<usize, Error> {
+        let site = self.site.as_mut().expect("replacing in a build");
+        let written = {
+            let old = &site.outputs;
+            let index = &self.index;
+            write::write_changed(&self.dir, &outputs, &|p| {
+                index.get(p).map(|&i| old[i].bytes.as_slice())
+            })?
+        };
+        if search {
+            let now: BTreeSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+            let is_index = |p: &str| p.starts_with("search/") && p.ends_with(".js");
+            for o in site.outputs.iter().filter(|o| is_index(&o.path)) {
+                if !now.contains(o.path.as_str()) {
+                    crate::fs::remove_file(&self.dir.join(&o.path))?;
+                }
+            }
+            site.outputs.retain(|o| !is_index(&o.path));
+            self.index = index_of(&site.outputs);
+        }
+        for o in outputs {
+            match self.index.get(&o.path) {
+                Some(&i) => site.outputs[i] = o,
+                None => {
+                    self.index.insert(o.path.clone(), site.outputs.len());
+                    site.outputs.push(o);
+                }
+            }
+        }
+        Ok(written)
+    }
+}
+
+fn index_of(outputs: &[Output]) -> HashMap<String, usize> {
+    outputs
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.path.clone(), i))
+        .collect()
+}
+
+fn relative(root: &Path, path: &Path) -> Option<PathBuf> {
+    if path.is_relative() {
+        return Some(path.to_path_buf());
+    }
+    let abs = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    path.strip_prefix(root)
+        .or_else(|_| path.strip_prefix(abs(root)))
+        .ok()
+        .map(Path::to_path_buf)
+        .or_else(|| {
+            let parent = abs(path.parent()?);
+            let rel = parent.strip_prefix(abs(root)).ok()?;
+            Some(rel.join(path.file_name()?))
+        })
+}
+
+/// Files editors write beside the real one (swap files, backups, vim's write test).
+fn is_editor_temp(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    name.starts_with(".#")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name == "4913"
+}
+
+/// The templates that use any of `changed`, directly or through others, and `changed` itself.
+fn dependents(tera: &tera::Tera, changed: &BTreeSet<String>) -> BTreeSet<String> {
+    let uses: Vec<(String, BTreeSet<String>)> = tera
+        .templates
+        .iter()
+        .map(|(name, t)| {
+            let mut deps: BTreeSet<String> = t.parents.iter().cloned().collect();
+            deps.extend(t.imported_macro_files.iter().map(|(file, _)| file.clone()));
+            includes(&t.ast, &mut deps);
+            for m in t.macros.values() {
+                includes(&m.body, &mut deps);
+            }
+            (name.clone(), deps)
+        })
+        .collect();
+    let mut affected = changed.clone();
+    loop {
+        let before = affected.len();
+        for (name, deps) in &uses {
+            if !affected.contains(name) && deps.iter().any(|d| affected.contains(d)) {
+                affected.insert(name.clone());
+            }
+        }
+        if affected.len() == before {
+            return affected;
+        }
+    }
+}
+
+fn includes(nodes: &[Node], out: &mut BTreeSet<String>) {
+    for node in nodes {
+        match node {
+            Node::Include(_, names, _) => out.extend(names.iter().cloned()),
+            Node::Block(_, b, _) => includes(&b.body, out),
+            Node::Forloop(_, f, _) => {
+                includes(&f.body, out);
+                if let Some(empty) = &f.empty_body {
+                    includes(empty, out);
+                }
+            }
+            Node::If(i, _) => {
+                for (_, _, body) in &i.conditions {
+                    includes(body, out);
+                }
+                if let Some((_, body)) = &i.otherwise {
+                    includes(body, out);
+                }
+            }
+            Node::FilterSection(_, f, _) => includes(&f.body, out),
+            Node::MacroDefinition(_, m, _) => includes(&m.body, out),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dependents_follow_extends_includes_and_imports() {
+        let mut tera = tera::Tera::default();
+        tera.add_raw_templates(vec![
+            ("base.html", "{% include \"partials/header.html\" %}{% block main %}{% endblock main %}"),
+            ("partials/header.html", "<header></header>"),
+            ("macros.html", "{% macro card() %}card{% endmacro card %}"),
+            ("page.html", "{% extends \"base.html\" %}{% block main %}page{% endblock main %}"),
+            ("section.html", "{% extends \"base.html\" %}{% import \"macros.html\" as m %}{% block main %}{% if true %}{{ m::card() }}{% endif %}{% endblock main %}"),
+            ("search.html", "search"),
+        ])
+        .unwrap();
+        let set = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+        assert_eq!(
+            dependents(&tera, &set(&["partials/header.html"])),
+            set(&[
+                "base.html",
+                "page.html",
+                "partials/header.html",
+                "section.html"
+            ])
+        );
+        assert_eq!(
+            dependents(&tera, &set(&["macros.html"])),
+            set(&["macros.html", "section.html"])
+        );
+        assert_eq!(
+            dependents(&tera, &set(&["search.html"])),
+            set(&["search.html"])
+        );
+    }
+
+    #[test]
+    fn editor_temporary_files_are_recognised() {
+        for name in [
+            "content/.#a.md",
+            "content/a.md~",
+            "content/.a.md.swp",
+            "content/4913",
+        ] {
+            assert!(is_editor_temp(Path::new(name)), "{name}");
+        }
+        assert!(!is_editor_temp(Path::new("content/a.md")));
+    }
+}

@@ -1,0 +1,192 @@
+//! Writing a built site to disk: a first build appears whole (written aside, then renamed);
+//! later builds write only the files whose bytes changed and remove what is gone.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::Built;
+use crate::render::theme;
+use crate::Error;
+
+fn sibling(output: &Path, suffix: &str) -> PathBuf {
+    let name = output
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    output.with_file_name(format!("{name}.trellis-{suffix}"))
+}
+
+/// Writes the site. A first build is written aside and renamed into place, so the output
+/// appears whole. Over an existing output, only files whose bytes changed are written and files
+/// the site no longer has are removed: creating and deleting tens of thousands of files costs
+/// far more than comparing them. Either way nothing is written unless the whole site rendered.
+pub fn write_output(site: &Built, output: &Path) -> Result<(), Error> {
+    if output.is_file() {
+        return Err(Error::Other(format!(
+            "`{}` is a file, not a folder",
+            output.display()
+        )));
+    }
+    if output.is_dir() {
+        return sync_into(site, output);
+    }
+    let tmp = sibling(output, "tmp");
+    crate::fs::remove_dir_all(&tmp)?;
+    crate::fs::create_dir_all(&tmp)?;
+    if let Err(e) = sync_into(site, &tmp) {
+        let _ = crate::fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
+    crate::fs::rename(&tmp, output)?;
+    Ok(())
+}
+
+/// One file of the finished site, wherever its bytes come from.
+enum Source<'a> {
+    Bytes(&'a [u8]),
+    Theme(&'a theme::Source),
+    File(PathBuf),
+}
+
+fn sync_into(site: &Built, dir: &Path) -> Result<(), Error> {
+    let content_dir = site.config.root.join("content");
+    let mut files: Vec<(&str, Source)> = Vec::with_capacity(site.outputs.len() + 64);
+    files.extend(
+        site.theme
+            .statics
+            .iter()
+            .map(|(rel, s)| (rel.as_str(), Source::Theme(s))),
+    );
+    files.extend(
+        site.content
+            .assets
+            .iter()
+            .map(|a| (a.as_str(), Source::File(content_dir.join(a)))),
+    );
+    files.extend(
+        site.outputs
+            .iter()
+            .map(|o| (o.path.as_str(), Source::Bytes(&o.bytes))),
+    );
+    // Later entries win, as they did when files were written in this order.
+    let mut wanted: std::collections::HashMap<&str, usize> =
+        std::collections::HashMap::with_capacity(files.len());
+    for (i, (rel, _)) in files.iter().enumerate() {
+        wanted.insert(rel, i);
+    }
+    remove_stale(dir, &wanted)?;
+    wanted.par_iter().try_for_each(|(rel, &i)| {
+        let path = dir.join(rel);
+        let bytes: std::borrow::Cow<[u8]> = match &files[i].1 {
+            Source::Bytes(b) => std::borrow::Cow::Borrowed(b),
+            Source::Theme(s) => s.bytes()?,
+            Source::File(from) => std::borrow::Cow::Owned(crate::fs::read(from)?),
+        };
+        write_if_changed(&path, &bytes)
+    })
+}
+
+/// Writes `bytes` unless the file already holds exactly them.
+fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        if meta.is_file() && meta.len() == bytes.len() as u64 {
+            if let Ok(old) = std::fs::read(path) {
+                if old == bytes {
+                    return Ok(());
+                }
+            }
+        } else if meta.is_dir() {
+            crate::fs::remove_dir_all(path)?;
+        }
+    }
+    Ok(crate::fs::write(path, bytes)?)
+}
+
+/// Removes what the site no longer produces: files, and folders left empty. Top-level entries
+/// whose names start with a dot (`.git`, `.nojekyll`, ...) belong to whoever put them there.
+fn remove_stale(dir: &Path, wanted: &std::collections::HashMap<&str, usize>) -> Result<(), Error> {
+    let walker = walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .contents_first(true)
+        .into_iter()
+        .filter_entry(|e| e.depth() != 1 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry =
+            entry.map_err(|e| Error::Other(format!("could not read `{}`: {e}", dir.display())))?;
+        let path = entry.path();
+        let rel = path
+            .strip_prefix(dir)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        if entry.file_type().is_dir() {
+            // Empty now that its stale files are gone: remove it (fails harmlessly otherwise).
+            let _ = std::fs::remove_dir(path);
+        } else if !wanted.contains_key(rel.as_str()) {
+            crate::fs::remove_file(path)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes `outputs` into `dir` where they differ from `before` (the same paths' previous
+/// bytes), and returns how many files were written.
+pub fn write_changed<'a>(
+    dir: &Path,
+    outputs: &[crate::render::Output],
+    before: &dyn Fn(&str) -> Option<&'a [u8]>,
+) -> Result<usize, Error> {
+    let changed: Vec<&crate::render::Output> = outputs
+        .iter()
+        .filter(|o| before(&o.path) != Some(o.bytes.as_slice()))
+        .collect();
+    changed
+        .par_iter()
+        .try_for_each(|o| Ok::<(), Error>(crate::fs::write(&dir.join(&o.path), &o.bytes)?))?;
+    Ok(changed.len())
+}
+
+/// Brings `dir` from the build `before` to the build `site`, comparing in memory: only changed
+/// outputs are written and outputs that are gone are removed. Statics and assets are compared
+/// with what is on disk.
+pub fn write_diff(dir: &Path, before: &Built, site: &Built) -> Result<usize, Error> {
+    let old: std::collections::HashMap<&str, &[u8]> = before
+        .outputs
+        .iter()
+        .map(|o| (o.path.as_str(), o.bytes.as_slice()))
+        .collect();
+    let written = write_changed(dir, &site.outputs, &|p| old.get(p).copied())?;
+    let now: std::collections::HashSet<&str> =
+        site.outputs.iter().map(|o| o.path.as_str()).collect();
+    for gone in old.keys().filter(|p| !now.contains(*p)) {
+        let path = dir.join(gone);
+        if path.is_file() {
+            crate::fs::remove_file(&path)?;
+        }
+        // Folders left empty by the removal go too (stopping at the first that is not empty).
+        let mut parent = path.parent();
+        while let Some(p) = parent.filter(|p| *p != dir) {
+            if std::fs::remove_dir(p).is_err() {
+                break;
+            }
+            parent = p.parent();
+        }
+    }
+    write_statics(dir, site)?;
+    Ok(written)
+}
+
+/// Theme and site static files, and the assets beside content pages, where they changed.
+pub fn write_statics(dir: &Path, site: &Built) -> Result<(), Error> {
+    for (rel, source) in &site.theme.statics {
+        write_if_changed(&dir.join(rel), &source.bytes()?)?;
+    }
+    let content_dir = site.config.root.join("content");
+    for asset in &site.content.assets {
+        write_if_changed(
+            &dir.join(asset),
+            &crate::fs::read(&content_dir.join(asset))?,
+        )?;
+    }
+    Ok(())
+}
