@@ -906,6 +906,42 @@ fn taxonomy_pages_list_terms_and_what_is_filed_under_them() {
 }
 
 #[test]
+fn long_term_pages_are_paginated() {
+    let run = Site::fixture("curriculum")
+        .edit(
+            "site.toml",
+            "name = \"topics\"\ntitle = \"Topics\"",
+            "name = \"topics\"\ntitle = \"Topics\"\npaginate_by = 1",
+        )
+        .build()
+        .success();
+    // Beta (a page) on the first page, the resource on the second; the list counts both.
+    let first = run
+        .page("topics/goal-setting/index.html")
+        .contains("1 page and 1 resource. Showing 1–1 of 2.")
+        .contains("<title>Topics: goal setting (page 1 of 2) · Course Fixture</title>")
+        .lacks("id=\"ref-smith-2020-goals\"");
+    assert_eq!(first.href_of("Beta"), "../../lessons/beta/index.html");
+    assert_eq!(
+        first.href_of("Next page"),
+        "../../topics/goal-setting/page/2/index.html"
+    );
+    let second = run
+        .page("topics/goal-setting/page/2/index.html")
+        .contains("id=\"ref-smith-2020-goals\"")
+        .contains(
+            "<a href=\"../../../../topics/goal-setting/page/2/index.html\" aria-current=\"page\">",
+        )
+        .lacks(">Beta<");
+    assert_eq!(
+        second.href_of("Previous page"),
+        "../../../../topics/goal-setting/index.html"
+    );
+    assert!(!run.exists("topics/goal-setting/page/3/index.html"));
+    assert!(!run.exists("topics/coaching/page/2/index.html"));
+}
+
+#[test]
 fn library_filter_pages_by_kind_year_competency_and_topic() {
     let run = curriculum();
     let library = run.page("library/index.html");

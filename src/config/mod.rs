@@ -52,6 +52,13 @@ pub struct MenuItem {
 pub struct TaxonomyConfig {
     pub name: Spanned<String>,
     pub title: String,
+    /// Entries (pages and resources) per term page; a term with more gets `page/2/`, ...
+    #[serde(default = "default_paginate_by")]
+    pub paginate_by: Spanned<usize>,
+}
+
+fn default_paginate_by() -> Spanned<usize> {
+    Spanned::new(0..0, 50)
 }
 
 fn default_base_url() -> String {

@@ -22,9 +22,13 @@ pub struct Listing {
 }
 
 enum What {
-    Filter { facet: usize, value: String },
+    Filter {
+        facet: usize,
+        value: String,
+    },
     Taxonomy(String),
-    Term(String, String),
+    /// One page of a term's entries: taxonomy, term slug, page number from 1, entries per page.
+    Term(String, String, usize, usize),
 }
 
 #[derive(Clone, Serialize)]
@@ -253,8 +257,17 @@ fn citation_order(content: &Content, a: usize, b: usize) -> std::cmp::Ordering {
     key(a).cmp(&key(b))
 }
 
+/// Where page `n` (from 1) of a term's listing goes.
+fn term_path(tax: &str, slug: &str, n: usize) -> String {
+    if n == 1 {
+        format!("{tax}/{slug}/")
+    } else {
+        format!("{tax}/{slug}/page/{n}/")
+    }
+}
+
 /// All generated listing pages of the site.
-pub fn listings(content: &Content) -> Vec<Listing> {
+pub fn listings(content: &Content, config: &crate::config::Config) -> Vec<Listing> {
     let mut out = Vec::new();
     if let Some(lib) = content.library {
         for (f, values) in facet_index(content).into_iter().enumerate() {
@@ -285,15 +298,22 @@ pub fn listings(content: &Content) -> Vec<Listing> {
             parent: None,
             what: What::Taxonomy(tax.clone()),
         });
+        let per = config
+            .taxonomy(tax)
+            .map_or(50, |t| *t.paginate_by.get_ref())
+            .max(1);
         for (slug, term) in terms {
-            out.push(Listing {
-                path: format!("{tax}/{slug}/"),
-                title: term.name.clone(),
-                description: String::new(),
-                template: "taxonomy_term.html",
-                parent: None,
-                what: What::Term(tax.clone(), slug.clone()),
-            });
+            let entries = term.pages.len() + term.resources.len();
+            for n in 1..=entries.div_ceil(per).max(1) {
+                out.push(Listing {
+                    path: term_path(tax, slug, n),
+                    title: term.name.clone(),
+                    description: String::new(),
+                    template: "taxonomy_term.html",
+                    parent: None,
+                    what: What::Term(tax.clone(), slug.clone(), n, per),
+                });
+            }
         }
     }
     out
@@ -327,15 +347,56 @@ struct TermCount {
 struct TermCtx {
     name: String,
     href: String,
+    /// The pages and resources on this page of the listing.
     pages: Vec<PageSummary>,
     resources: Vec<Arc<ResourceCtx>>,
+    /// How many the term has in all.
+    page_count: usize,
+    resource_count: usize,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    number: usize,
+    href: String,
+    current: bool,
+    /// Page numbers are skipped before this one (shown as an ellipsis).
+    gap_before: bool,
+}
+
+/// The page numbers a pagination bar shows: the first, the last, and two either side of the
+/// current one, so the bar stays short however long the list grows.
+fn page_window(current: usize, total: usize) -> Vec<usize> {
+    (1..=total)
+        .filter(|&k| k == 1 || k == total || k.abs_diff(current) <= 2)
+        .collect()
+}
+
+#[derive(Serialize)]
+struct Paginator {
+    current: usize,
+    total: usize,
+    /// The first entry on this page, counting from 1, and the last.
+    first: usize,
+    last: usize,
+    entries: usize,
+    previous: Option<String>,
+    next: Option<String>,
+    pages: Vec<PageLink>,
 }
 
 impl Listing {
     /// Whether this listing shows `page` among its pages.
     pub fn lists_page(&self, content: &Content, page: usize) -> bool {
         match &self.what {
-            What::Term(tax, slug) => content.terms[tax][slug].pages.contains(&page),
+            What::Term(tax, slug, n, per) => {
+                let pages = &content.terms[tax][slug].pages;
+                pages
+                    .iter()
+                    .skip((n - 1) * per)
+                    .take(*per)
+                    .any(|&p| p == page)
+            }
             _ => false,
         }
     }
@@ -370,26 +431,68 @@ impl Listing {
                 ctx.insert("page_title", &t.title);
                 ctx.insert("taxonomy", &t);
             }
-            What::Term(tax, slug) => {
+            What::Term(tax, slug, n, per) => {
                 let term = &content.terms[tax][slug];
                 let t = taxonomy_ctx(r, tax);
-                ctx.insert("page_title", &format!("{}: {}", t.title, term.name));
+                let entries = term.pages.len() + term.resources.len();
+                let total = entries.div_ceil(*per).max(1);
+                let (from, to) = ((n - 1) * per, (n * per).min(entries));
+                let title = if total > 1 {
+                    format!("{}: {} (page {n} of {total})", t.title, term.name)
+                } else {
+                    format!("{}: {}", t.title, term.name)
+                };
+                ctx.insert("page_title", &title);
                 ctx.insert("taxonomy", &t);
+                // Pages first, then resources, cut into pages of `per` entries.
+                let np = term.pages.len();
+                let page_slice = &term.pages[from.min(np)..to.min(np)];
+                let res_slice = &term.resources[from.max(np) - np..to.max(np) - np];
+                let href = |k: usize| format!("{}index.html", term_path(tax, slug, k));
                 ctx.insert(
                     "term",
                     &TermCtx {
                         name: term.name.clone(),
-                        href: context::term_href(tax, slug),
-                        pages: term
-                            .pages
+                        href: href(1),
+                        pages: page_slice
                             .iter()
                             .map(|&p| r.views.summaries[p].clone())
                             .collect(),
-                        resources: term
-                            .resources
+                        resources: res_slice
                             .iter()
                             .map(|&i| r.views.resources[i].clone())
                             .collect(),
+                        page_count: np,
+                        resource_count: term.resources.len(),
+                    },
+                );
+                ctx.insert(
+                    "paginator",
+                    &Paginator {
+                        current: *n,
+                        total,
+                        first: (from + 1).min(entries),
+                        last: to,
+                        entries,
+                        previous: (*n > 1).then(|| href(n - 1)),
+                        next: (*n < total).then(|| href(n + 1)),
+                        pages: {
+                            let window = page_window(*n, total);
+                            let mut prev = 0;
+                            window
+                                .into_iter()
+                                .map(|k| {
+                                    let gap_before = k > prev + 1;
+                                    prev = k;
+                                    PageLink {
+                                        number: k,
+                                        href: href(k),
+                                        current: k == *n,
+                                        gap_before,
+                                    }
+                                })
+                                .collect()
+                        },
                     },
                 );
             }
@@ -552,4 +655,17 @@ pub fn curriculum_map(r: &Renderer) -> Map {
         });
     }
     map
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_window;
+
+    #[test]
+    fn the_pagination_window_stays_short() {
+        assert_eq!(page_window(1, 1), [1]);
+        assert_eq!(page_window(1, 4), [1, 2, 3, 4]);
+        assert_eq!(page_window(10, 40), [1, 8, 9, 10, 11, 12, 40]);
+        assert_eq!(page_window(40, 40), [1, 38, 39, 40]);
+    }
 }

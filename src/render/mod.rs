@@ -163,7 +163,7 @@ impl<'a> Renderer<'a> {
     pub fn jobs(&self) -> Vec<Job> {
         let mut jobs: Vec<Job> = (0..self.content.pages.len()).map(Job::Page).collect();
         jobs.extend(
-            listing::listings(self.content)
+            listing::listings(self.content, self.config)
                 .into_iter()
                 .map(Job::Listing),
         );
