@@ -1,0 +1,208 @@
+//! The build and serve benchmark (issue 7): for each corpus size, a cold build (no output yet),
+//! a warm build (the same site again over its output), peak memory, output and index bytes; and
+//! for sizes up to 10,000 pages, the one-page edit latency of `trellis serve`.
+//!
+//! ```sh
+//! cargo build --release --bins --examples
+//! ./target/release/examples/bench 1000 10000 50000
+//! ```
+//!
+//! It runs the release binaries `target/release/trellis` and `target/release/examples/corpus`
+//! and prints a markdown table (docs/PERFORMANCE.md holds the figures).
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Run {
+    wall: Duration,
+    peak_rss_kb: i64,
+}
+
+/// Runs a command to its end; wall time and the child's peak resident memory (from wait4).
+fn measure(cmd: &mut Command) -> Run {
+    let start = Instant::now();
+    let child = cmd.stdout(Stdio::null()).spawn().expect("run the command");
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: a plain wait4 on our own child, with valid pointers to locals.
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert!(pid > 0 && status == 0, "{cmd:?} failed ({status})");
+    Run {
+        wall: start.elapsed(),
+        peak_rss_kb: usage.ru_maxrss,
+    }
+}
+
+fn dir_bytes(dir: &Path) -> u64 {
+    walk(dir)
+        .iter()
+        .map(|p| p.metadata().map_or(0, |m| m.len()))
+        .sum()
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// Median and worst of the serve edit latencies: (end-to-end to the reload event, rebuild as
+/// the server reports it), in ms.
+fn serve_edits(trellis: &Path, site: &Path, edits: usize) -> (Vec<f64>, Vec<f64>) {
+    let mut child = Command::new(trellis)
+        .args(["--root", site.to_str().unwrap(), "serve", "--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start trellis serve");
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    out.read_line(&mut line).unwrap();
+    let port: u16 = line
+        .split("127.0.0.1:")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .expect("the server's address");
+    let (tx, rx) = std::sync::mpsc::channel::<String>();
+    std::thread::spawn(move || {
+        for l in out.lines().map_while(Result::ok) {
+            let _ = tx.send(l);
+        }
+    });
+    let file = site.join("content/modules/m-0001/l-01.md");
+    let (mut total, mut rebuild) = (Vec::new(), Vec::new());
+    for n in 0..edits {
+        let mut events = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        events
+            .write_all(b"GET /__trellis/events HTTP/1.1\r\nHost: bench\r\n\r\n")
+            .unwrap();
+        events
+            .set_read_timeout(Some(Duration::from_secs(60)))
+            .unwrap();
+        let mut seen = String::new();
+        let mut buf = [0u8; 4096];
+        while !seen.contains("retry:") {
+            let k = events.read(&mut buf).unwrap();
+            seen.push_str(&String::from_utf8_lossy(&buf[..k]));
+        }
+        let mut text = std::fs::read_to_string(&file).unwrap();
+        text.push_str(&format!("\nA sentence added by edit {n}.\n"));
+        let start = Instant::now();
+        std::fs::write(&file, text).unwrap();
+        while !seen.contains("event: reload") {
+            let k = events.read(&mut buf).unwrap();
+            seen.push_str(&String::from_utf8_lossy(&buf[..k]));
+        }
+        total.push(start.elapsed().as_secs_f64() * 1000.0);
+        while let Ok(l) = rx.recv_timeout(Duration::from_secs(60)) {
+            if let Some(ms) = l.strip_prefix("Re-rendered").and_then(|r| {
+                r.rsplit_once(" in ")
+                    .and_then(|(_, t)| t.trim_end_matches(" ms").parse::<f64>().ok())
+            }) {
+                rebuild.push(ms);
+            }
+            if l.starts_with("Updated the search index") {
+                break;
+            }
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    (total, rebuild)
+}
+
+fn median(xs: &[f64]) -> f64 {
+    let mut v = xs.to_vec();
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .map(|a| a.parse().expect("corpus sizes, e.g. 1000 10000 50000"))
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![1000, 10_000]
+    } else {
+        sizes
+    };
+    let release = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release");
+    let (trellis, corpus) = (release.join("trellis"), release.join("examples/corpus"));
+    assert!(
+        trellis.is_file() && corpus.is_file(),
+        "build first: cargo build --release --bins --examples"
+    );
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("{cores} cores\n");
+    println!("| pages | files in | cold build | warm build | pages/s (cold) | peak RSS | output | search index | serve edit: rebuild / to reload (median, max) |");
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    for n in sizes {
+        let work = std::env::temp_dir().join(format!("trellis-bench-{n}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&work);
+        let site = work.join("site");
+        let status = Command::new(&corpus)
+            .args(["--pages", &n.to_string(), "--out", site.to_str().unwrap()])
+            .stdout(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "the corpus generator failed");
+        let inputs = walk(&site.join("content")).len();
+        let out = work.join("public");
+        let build = || {
+            let mut c = Command::new(&trellis);
+            c.args([
+                "--root",
+                site.to_str().unwrap(),
+                "build",
+                "--output",
+                out.to_str().unwrap(),
+            ]);
+            c
+        };
+        let cold = measure(&mut build());
+        let warm = measure(&mut build());
+        let search = out.join("search");
+        let index =
+            dir_bytes(&search.join("s")) + search.join("meta.js").metadata().map_or(0, |m| m.len());
+        let serve = if n <= 10_000 {
+            let (total, rebuild) = serve_edits(&trellis, &site, 5);
+            let max = |xs: &[f64]| xs.iter().copied().fold(0.0, f64::max);
+            format!(
+                "{:.0} ms ({:.0}) / {:.0} ms ({:.0})",
+                median(&rebuild),
+                max(&rebuild),
+                median(&total),
+                max(&total)
+            )
+        } else {
+            "—".to_string()
+        };
+        println!(
+            "| {n} | {inputs} | {:.2} s | {:.2} s | {:.0} | {} MB | {} MB in {} files | {} kB (+{} MB result text) | {serve} |",
+            cold.wall.as_secs_f64(),
+            warm.wall.as_secs_f64(),
+            inputs as f64 / cold.wall.as_secs_f64(),
+            cold.peak_rss_kb.max(warm.peak_rss_kb) / 1024,
+            dir_bytes(&out) / 1_000_000,
+            walk(&out).len(),
+            index / 1000,
+            dir_bytes(&search.join("f")) / 1_000_000,
+        );
+        let _ = std::fs::remove_dir_all(&work);
+    }
+}
