@@ -22,6 +22,8 @@ struct Run {
 }
 
 /// Runs a command to its end; wall time and the child's peak resident memory (from wait4).
+// wait4 reaps the child, which `Child::wait` cannot see.
+#[allow(clippy::zombie_processes)]
 fn measure(cmd: &mut Command) -> Run {
     let start = Instant::now();
     let child = cmd.stdout(Stdio::null()).spawn().expect("run the command");
