@@ -239,15 +239,8 @@ impl Live {
             })
             .collect();
         let outputs = renderer.render_jobs(&selected).map_err(Error::Content)?;
-        let rendered = outputs.len();
         self.search_due = !pages.is_empty();
-        let written = self.replace(outputs, false)?;
-        Ok(Rebuilt {
-            written,
-            rendered,
-            full: false,
-            css_only: false,
-        })
+        self.put(outputs)
     }
 
     /// Templates changed: reload the theme, render the pages whose templates use them.
@@ -272,14 +265,7 @@ impl Live {
             .filter(|job| affected.contains(renderer.job_template(job)))
             .collect();
         let outputs = renderer.render_jobs(&selected).map_err(Error::Content)?;
-        let rendered = outputs.len();
-        let written = self.replace(outputs, false)?;
-        Ok(Rebuilt {
-            written,
-            rendered,
-            full: false,
-            css_only: false,
-        })
+        self.put(outputs)
     }
 
     fn statics(&mut self, css_only: bool) -> Result<Rebuilt, Error> {
@@ -291,6 +277,18 @@ impl Live {
             rendered: 0,
             full: false,
             css_only,
+        })
+    }
+
+    /// Puts re-rendered pages in place: a partial rebuild.
+    fn put(&mut self, outputs: Vec<Output>) -> Result<Rebuilt, Error> {
+        let rendered = outputs.len();
+        let written = self.replace(outputs, false)?;
+        Ok(Rebuilt {
+            written,
+            rendered,
+            full: false,
+            css_only: false,
         })
     }
 
