@@ -17,9 +17,32 @@ pub struct Location {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic(Box<Inner>);
 
+/// How serious a finding is. Build and load problems are always errors; each `trellis check`
+/// rule has a level set in site.toml.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    #[default]
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Inner {
+    severity: Severity,
+    /// The `trellis check` rule that found it (`broken-link`), if any.
+    rule: Option<&'static str>,
     message: String,
+    /// Further lines shown under the hint (e.g. the hardest sentences of a page).
+    notes: Vec<String>,
     location: Option<Location>,
     hint: Option<String>,
     /// Resolved for display once the source text is known: (line, column, line text).
@@ -30,7 +53,10 @@ struct Inner {
 impl Diagnostic {
     pub fn new(message: impl Into<String>) -> Self {
         Diagnostic(Box::new(Inner {
+            severity: Severity::Error,
+            rule: None,
             message: message.into(),
+            notes: Vec::new(),
             location: None,
             hint: None,
             position: None,
@@ -40,6 +66,50 @@ impl Diagnostic {
 
     pub fn message(&self) -> &str {
         &self.0.message
+    }
+
+    /// The same diagnostic with another message.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.0.message = message.into();
+        self
+    }
+
+    /// A finding of a `trellis check` rule, at the rule's configured level.
+    pub fn rule(mut self, rule: &'static str, severity: Severity) -> Self {
+        self.0.rule = Some(rule);
+        self.0.severity = severity;
+        self
+    }
+
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.0.notes.push(note.into());
+        self
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.0.severity
+    }
+
+    pub fn rule_name(&self) -> Option<&'static str> {
+        self.0.rule
+    }
+
+    pub fn hint_text(&self) -> Option<&str> {
+        self.0.hint.as_deref()
+    }
+
+    pub fn notes(&self) -> &[String] {
+        &self.0.notes
+    }
+
+    /// The file it concerns, if any.
+    pub fn file(&self) -> Option<&Path> {
+        self.0.location.as_ref().map(|l| l.path.as_path())
+    }
+
+    /// 1-based line and column, when it points into a file.
+    pub fn line_col(&self) -> Option<(usize, usize)> {
+        self.0.position.as_ref().map(|(l, c, _)| (*l, *c))
     }
 
     /// Points at `span` (byte offsets into `source`, the whole text of `path`).
@@ -82,7 +152,7 @@ impl Diagnostic {
         })
     }
 
-    fn sort_key(&self) -> (Option<&Path>, usize) {
+    pub fn sort_key(&self) -> (Option<&Path>, usize) {
         (
             self.0.location.as_ref().map(|l| l.path.as_path()),
             self.0.location.as_ref().map_or(0, |l| l.start),
@@ -92,7 +162,11 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", self.0.message)?;
+        let severity = self.0.severity.name();
+        match self.0.rule {
+            Some(rule) => writeln!(f, "{severity}[{rule}]: {}", self.0.message)?,
+            None => writeln!(f, "{severity}: {}", self.0.message)?,
+        }
         if let Some(origin) = self.origin() {
             match &self.0.position {
                 Some((line, col, text)) => {
@@ -109,6 +183,9 @@ impl fmt::Display for Diagnostic {
                     if let Some(hint) = &self.0.hint {
                         writeln!(f, "{gutter} = hint: {hint}")?;
                     }
+                    for note in &self.0.notes {
+                        writeln!(f, "{gutter}   {note}")?;
+                    }
                     return Ok(());
                 }
                 None => writeln!(f, " --> {origin}")?,
@@ -116,6 +193,9 @@ impl fmt::Display for Diagnostic {
         }
         if let Some(hint) = &self.0.hint {
             writeln!(f, "  = hint: {hint}")?;
+        }
+        for note in &self.0.notes {
+            writeln!(f, "    {note}")?;
         }
         Ok(())
     }
@@ -196,10 +276,18 @@ pub fn report(diagnostics: &[Diagnostic]) -> String {
     for d in diagnostics {
         let _ = writeln!(out, "{d}");
     }
-    let n = diagnostics.len();
+    let n = diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .count();
+    let warnings = match diagnostics.len() - n {
+        0 => String::new(),
+        1 => " (and 1 warning)".to_string(),
+        w => format!(" (and {w} warnings)"),
+    };
     let _ = writeln!(
         out,
-        "error: found {n} problem{} in the site; nothing was written",
+        "error: found {n} problem{} in the site{warnings}; nothing was written",
         if n == 1 { "" } else { "s" }
     );
     out

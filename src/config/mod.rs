@@ -10,6 +10,9 @@ use crate::diagnostic::Diagnostic;
 use crate::toml_error::toml_diagnostic;
 use crate::Error;
 
+mod check;
+pub use check::{check_of, CheckConfig, Level, RULES};
+
 pub const FILE_NAME: &str = "site.toml";
 
 #[derive(Debug, Deserialize)]
@@ -31,6 +34,9 @@ pub struct Config {
     pub taxonomies: Vec<TaxonomyConfig>,
     #[serde(default)]
     pub extra: toml::Table,
+    /// What `trellis check` and every build report.
+    #[serde(default)]
+    pub check: CheckConfig,
     /// The folder that holds `site.toml`.
     #[serde(skip)]
     pub root: PathBuf,
@@ -114,6 +120,7 @@ impl Config {
                 );
             }
         }
+        self.check.validate(rel, &self.source, &mut ds);
         ds.finish(())
     }
 

@@ -73,6 +73,9 @@ pub struct FrontMatter<R: Default> {
     pub sort_by: Option<Spanned<SortBy>>,
     pub kind: Option<Spanned<Kind>>,
     pub toc: Option<bool>,
+    /// Who the page is written for (`patient`, `learner`): its readability limit in site.toml.
+    /// A section's audience applies to the pages below it.
+    pub audience: Option<Spanned<String>>,
     #[serde(default)]
     pub teaches: Vec<Spanned<String>>,
     #[serde(default)]
@@ -177,6 +180,7 @@ impl FrontMatter<Vec<ResourceRecord>> {
             sort_by: self.sort_by,
             kind: self.kind,
             toc: self.toc,
+            audience: self.audience,
             teaches: self.teaches,
             resources: include.map(Spanned::into_inner).unwrap_or_default(),
             include: None,

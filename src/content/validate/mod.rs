@@ -361,6 +361,22 @@ fn check_references(content: &mut Content, config: &Config, ds: &mut Diagnostics
                 ds.push(unknown_taxonomy(content, i, name, config));
             }
         }
+        if let Some(audience) = &p.meta.audience {
+            if config.check.grade_limit(audience.get_ref()).is_none() {
+                let declared: Vec<&str> = config.check.audiences().collect();
+                ds.extend(unknown(
+                    content,
+                    i,
+                    "audience",
+                    audience,
+                    declared.clone(),
+                    &format!(
+                        "declare its grade limit in site.toml under [check.readability]; declared: {}",
+                        declared.join(", ")
+                    ),
+                ));
+            }
+        }
     }
     for (r, res) in content.resources.iter().enumerate() {
         let _ = r;
