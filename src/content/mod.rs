@@ -1,6 +1,7 @@
 //! The content model: pages and sections found under `content/`, and the curriculum they define
 //! (competencies and objectives, framework elements, resources, taxonomy terms).
 
+pub mod coverage;
 pub mod front_matter;
 pub mod ids;
 mod loader;
@@ -97,6 +98,16 @@ pub struct Element {
     /// Markdown, and its offset in the page's file for error positions.
     pub about: String,
     pub about_start: usize,
+}
+
+impl Element {
+    /// Where the markdown of `about` starts in its page's file (`source`): a multi-line string's
+    /// first line starts after the quotes.
+    pub fn about_offset(&self, source: &str) -> usize {
+        source[self.about_start..]
+            .find(self.about.lines().next().unwrap_or(""))
+            .map_or(self.about_start, |o| self.about_start + o)
+    }
 }
 
 #[derive(Debug)]

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::context::{self, Link, PageSummary, ResourceCtx};
 use super::Renderer;
+use crate::content::coverage::natural;
 use crate::content::{ids, slugify, Content, ResourceKind, Target};
 
 /// A generated page: where it goes, what it shows.
@@ -187,22 +188,6 @@ fn facets(content: &Content, index: &[BTreeMap<String, (String, Vec<usize>)>]) -
             }
         })
         .collect()
-}
-
-/// Sorts `sms-10` after `sms-9`.
-fn natural(s: &str) -> (String, u64) {
-    let digits: String = s
-        .chars()
-        .rev()
-        .take_while(char::is_ascii_digit)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    (
-        s[..s.len() - digits.len()].to_string(),
-        digits.parse().unwrap_or(0),
-    )
 }
 
 /// The library's data: all resources grouped by kind (or only `subset`), and the facets.
@@ -532,6 +517,8 @@ pub struct MapObjective {
     /// Quiz questions (not confidence ratings) that assess it, and the quizzes they are in.
     questions: usize,
     quizzes: Vec<Link>,
+    /// Whether it has at least `min_questions` questions.
+    assessed: bool,
 }
 
 #[derive(Serialize)]
@@ -565,92 +552,57 @@ pub struct Map {
     untaught_count: usize,
     unsupported_count: usize,
     unassessed_count: usize,
+    /// Questions an objective needs to count as assessed (`[check] min_questions`).
+    min_questions: usize,
 }
 
-/// How many quiz questions assess an objective (self-ratings are not assessment), and where.
-fn assessment(r: &Renderer, objective: &str) -> (usize, Vec<Link>) {
-    let mut count = 0;
-    let mut quizzes = Vec::new();
-    for quiz in &r.content.quizzes {
-        let n = quiz
-            .questions
-            .iter()
-            .filter(|q| {
-                !matches!(q.answer, crate::quiz::Answer::Confidence)
-                    && q.objectives.iter().any(|o| o == objective)
-            })
-            .count();
-        if n > 0 {
-            count += n;
-            quizzes.push(r.views.link(quiz.page));
-        }
-    }
-    (count, quizzes)
-}
-
-/// Competency x objective x where it is taught x which resources support it.
+/// Competency x objective x where it is taught x which resources support it x the questions
+/// that assess it: the figures of `content::coverage`, which `trellis check` prints too.
 pub fn curriculum_map(r: &Renderer) -> Map {
     let content = r.content;
-    let mut order: Vec<usize> = (0..content.competencies.len()).collect();
-    order.sort_by(|&a, &b| {
-        let pa = &content.pages[content.competencies[a].page];
-        let pb = &content.pages[content.competencies[b].page];
-        (pa.meta.weight, natural(&content.competencies[a].id))
-            .cmp(&(pb.meta.weight, natural(&content.competencies[b].id)))
-    });
+    let min_questions = r.config.check.min_questions;
     let mut map = Map {
         competencies: Vec::new(),
         objective_count: 0,
         untaught_count: 0,
         unsupported_count: 0,
         unassessed_count: 0,
+        min_questions,
     };
-    for c in order {
-        let comp = context::competency_ctx(content, r.views, c);
-        let objectives: Vec<MapObjective> = comp
-            .objectives
+    for (c, coverage) in crate::content::coverage::coverage(content) {
+        let comp = &content.competencies[c];
+        let href = content.pages[comp.page].href();
+        let objectives: Vec<MapObjective> = coverage
             .into_iter()
             .map(|o| {
-                // An objective is supported by resources naming it, or naming its competency.
-                let mut refs: Vec<ShortRef> = o
-                    .resources
-                    .iter()
-                    .map(|x| ShortRef {
-                        short: x.short.clone(),
-                        href: x.href.clone(),
-                    })
-                    .collect();
-                for x in &comp.resources {
-                    if !refs.iter().any(|y| y.href == x.href)
-                        && x.competencies.iter().any(|l| l.id == comp.id)
-                    {
-                        refs.push(ShortRef {
-                            short: x.short.clone(),
-                            href: x.href.clone(),
-                        });
-                    }
-                }
-                let (questions, quizzes) = assessment(r, &o.id);
+                let obj = &comp.objectives[o.objective];
                 MapObjective {
-                    id: o.id,
-                    text: o.text,
-                    href: o.href,
-                    taught_in: o.taught_in,
-                    resources: refs,
-                    questions,
-                    quizzes,
+                    id: obj.id.clone(),
+                    text: obj.text.clone(),
+                    href: format!("{href}#{}", ids::anchor(&obj.id)),
+                    taught_in: o.taught_in.iter().map(|&p| r.views.link(p)).collect(),
+                    resources: o
+                        .resources
+                        .iter()
+                        .map(|&x| {
+                            ShortRef::new(&r.views.resources[x].short, &r.views.resources[x].href)
+                        })
+                        .collect(),
+                    questions: o.questions,
+                    quizzes: o.quizzes.iter().map(|&p| r.views.link(p)).collect(),
+                    assessed: o.questions >= min_questions,
                 }
             })
             .collect();
         map.objective_count += objectives.len();
         map.untaught_count += objectives.iter().filter(|o| o.taught_in.is_empty()).count();
         map.unsupported_count += objectives.iter().filter(|o| o.resources.is_empty()).count();
-        map.unassessed_count += objectives.iter().filter(|o| o.questions == 0).count();
+        map.unassessed_count += objectives.iter().filter(|o| !o.assessed).count();
         map.competencies.push(MapCompetency {
-            id: comp.id,
-            title: comp.title,
-            statement: comp.statement,
-            href: comp.href,
+            id: comp.id.clone(),
+            title: comp.title.clone(),
+            statement: comp.statement.clone(),
+            href,
             objectives,
         });
     }
