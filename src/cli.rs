@@ -53,11 +53,21 @@ pub enum Command {
         #[arg(long)]
         drafts: bool,
     },
-    /// Load and validate everything, render in memory, write nothing.
+    /// Check the site before publishing: links and anchors, curriculum coverage, readability,
+    /// accessibility and metadata. Renders in memory and writes nothing.
+    ///
+    /// Prints each finding at its source line, the coverage matrix and a summary; exits with
+    /// status 1 when a finding is an error (levels are set under [check] in site.toml).
     Check {
         /// Include pages marked `draft = true`.
         #[arg(long)]
         drafts: bool,
+        /// Also fetch every external link (with the timeout and concurrency in site.toml).
+        #[arg(long)]
+        external: bool,
+        /// `human` (the default) or `json`, for tools (schema in docs/authoring.md).
+        #[arg(long, value_enum, default_value_t = crate::check::Format::Human)]
+        format: crate::check::Format,
     },
 }
 
@@ -78,7 +88,9 @@ impl Cli {
                 options.base_url = base_url.clone();
                 options.drafts = *drafts;
             }
-            Command::Check { drafts } | Command::Serve { drafts, .. } => options.drafts = *drafts,
+            Command::Check { drafts, .. } | Command::Serve { drafts, .. } => {
+                options.drafts = *drafts
+            }
         }
         options
     }

@@ -4,6 +4,7 @@
 //! curriculum, `markdown` turns bodies into HTML, `render` applies the theme's templates, and
 //! `site` orchestrates a build and writes the output.
 
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;

@@ -1,60 +1,108 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use trellis::check::Format;
 use trellis::cli::{Cli, Command};
-use trellis::site;
+use trellis::diagnostic::Severity;
+use trellis::site::{self, Summary};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let options = cli.build_options();
-    let result = match cli.command {
-        Command::Build { .. } => site::build(&options),
-        Command::Check { .. } => site::check(&options),
+    match cli.command {
+        Command::Build { .. } => match site::build(&options) {
+            Ok(s) => {
+                print_warnings(&s);
+                print_summary(&s, "Built", &format!(" into {}", s.output.display()));
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e),
+        },
+        Command::Check {
+            external, format, ..
+        } => {
+            let checks = trellis::check::Options { external };
+            match (site::check(&options, checks), format) {
+                (Ok(s), Format::Json) => {
+                    print!("{}", s.check.json());
+                    exit_for(&s)
+                }
+                (Ok(s), Format::Human) => {
+                    let (findings, matrix) = s.check.human();
+                    eprint!("{findings}");
+                    print_summary(&s, "Checked", "; nothing written");
+                    print!("{matrix}");
+                    exit_for(&s)
+                }
+                (Err(e), Format::Json) => {
+                    print!("{}", trellis::check::failure_json(&e));
+                    ExitCode::FAILURE
+                }
+                (Err(e), Format::Human) => fail(&e),
+            }
+        }
         Command::Serve { port, ref bind, .. } => {
             let serve = trellis::serve::ServeOptions {
                 build: options,
                 bind: bind.clone(),
                 port,
             };
-            return match trellis::serve::serve(serve) {
+            match trellis::serve::serve(serve) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprint!("{}", e.report());
-                    ExitCode::FAILURE
-                }
-            };
-        }
-    };
-    match result {
-        Ok(s) => {
-            let verb = if matches!(cli.command, Command::Build { .. }) {
-                "Built"
-            } else {
-                "Checked"
-            };
-            let place = match cli.command {
-                Command::Build { .. } => format!(" into {}", s.output.display()),
-                Command::Check { .. } | Command::Serve { .. } => String::from("; nothing written"),
-            };
-            println!(
-                "{verb} {} pages and {} listing pages ({} competencies, {} objectives, {} resources) in {} ms{place}",
-                s.pages, s.generated, s.competencies, s.objectives, s.resources, s.millis
-            );
-            let kb = |b: usize| b.div_ceil(1024);
-            println!(
-                "Search index: {} documents, {} terms in {} shards, {} kB (+{} kB of result text), built in {} ms",
-                s.search.docs,
-                s.search.terms,
-                s.search.shards,
-                kb(s.search.index_bytes),
-                kb(s.search.fragment_bytes),
-                s.search.millis
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprint!("{}", e.report());
-            ExitCode::FAILURE
+                Err(e) => fail(&e),
+            }
         }
     }
+}
+
+fn fail(e: &trellis::Error) -> ExitCode {
+    eprint!("{}", e.report());
+    ExitCode::FAILURE
+}
+
+fn exit_for(s: &Summary) -> ExitCode {
+    if s.check.count(Severity::Error) > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// A successful build still shows the checks' warnings.
+fn print_warnings(s: &Summary) {
+    let n = s.check.findings.len();
+    if n == 0 {
+        return;
+    }
+    // A large site's warnings would bury the build's output: show the first few.
+    const SHOWN: usize = 20;
+    for d in s.check.findings.iter().take(SHOWN) {
+        eprintln!("{d}");
+    }
+    let more = if n > SHOWN {
+        format!(" ({} not shown)", n - SHOWN)
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "warning: the site has {n} warning{}{more}; it was built anyway (`trellis check` lists them all, with the coverage matrix)",
+        if n == 1 { "" } else { "s" }
+    );
+}
+
+fn print_summary(s: &Summary, verb: &str, place: &str) {
+    println!(
+        "{verb} {} pages and {} listing pages ({} competencies, {} objectives, {} resources) in {} ms{place}",
+        s.pages, s.generated, s.competencies, s.objectives, s.resources, s.millis
+    );
+    let kb = |b: usize| b.div_ceil(1024);
+    println!(
+        "Search index: {} documents, {} terms in {} shards, {} kB (+{} kB of result text), built in {} ms",
+        s.search.docs,
+        s.search.terms,
+        s.search.shards,
+        kb(s.search.index_bytes),
+        kb(s.search.fragment_bytes),
+        s.search.millis
+    );
 }

@@ -7,6 +7,7 @@ pub(crate) mod write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use crate::check;
 use crate::config::Config;
 use crate::content::{self, Content, LoadOptions};
 use crate::diagnostic::Diagnostics;
@@ -39,6 +40,8 @@ pub struct Summary {
     pub millis: u128,
     pub output: PathBuf,
     pub search: search::Stats,
+    /// What the checks found (warnings only, after a successful build).
+    pub check: check::Report,
 }
 
 /// A site rendered in memory: the model, the rendered markdown and every output file. `serve`
@@ -177,25 +180,54 @@ fn check_output_dir(root: &Path, output: &Path, ds: &mut Diagnostics) {
     }
 }
 
-/// Validates everything and renders in memory; writes nothing.
-pub fn check(options: &BuildOptions) -> Result<Summary, Error> {
-    let start = Instant::now();
-    let site = render_site(options, &mut Timings::from_env())?;
-    Ok(summary(site, start, output_dir(options)))
+/// Runs the checks of `trellis check` over a site rendered in memory.
+pub(crate) fn run_checks(site: &Built, options: check::Options) -> check::Report {
+    let generated = render::generated_templates(&site.content, &site.config);
+    let mut files: Vec<&str> = site.theme.statics.keys().map(String::as_str).collect();
+    files.extend(site.content.assets.iter().map(String::as_str));
+    check::run(
+        &check::Input {
+            config: &site.config,
+            content: &site.content,
+            markdown: &site.rendered,
+            outputs: &site.outputs,
+            files,
+            templates: &site.templates,
+            generated: &generated,
+        },
+        options,
+    )
 }
 
-/// Builds the site into the output folder, replacing it only when everything succeeded.
+/// Validates everything, renders in memory and runs every check; writes nothing. The report
+/// may hold errors: the caller decides what they mean.
+pub fn check(options: &BuildOptions, check: check::Options) -> Result<Summary, Error> {
+    let start = Instant::now();
+    let mut t = Timings::from_env();
+    let site = render_site(options, &mut t)?;
+    let report = run_checks(&site, check);
+    t.mark("check");
+    Ok(summary(site, start, output_dir(options), report))
+}
+
+/// Builds the site into the output folder, replacing it only when everything succeeded: an
+/// error-level finding of the checks stops the build before anything is written.
 pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let start = Instant::now();
     let mut t = Timings::from_env();
     let site = render_site(options, &mut t)?;
+    let report = run_checks(&site, check::Options::default());
+    t.mark("check");
+    if report.count(crate::diagnostic::Severity::Error) > 0 {
+        return Err(Error::Content(report.findings));
+    }
     let output = output_dir(options);
     write::write_output(&site, &output)?;
     t.mark("write");
-    Ok(summary(site, start, output))
+    Ok(summary(site, start, output, report))
 }
 
-fn summary(site: Built, start: Instant, output: PathBuf) -> Summary {
+fn summary(site: Built, start: Instant, output: PathBuf, check: check::Report) -> Summary {
     let pages = site.content.pages.len();
     Summary {
         pages,
@@ -217,5 +249,6 @@ fn summary(site: Built, start: Instant, output: PathBuf) -> Summary {
         millis: start.elapsed().as_millis(),
         output,
         search: site.search,
+        check,
     }
 }

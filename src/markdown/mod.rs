@@ -95,8 +95,9 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
-/// Renders `markdown`; problems (unknown cross-references) go to `errors`.
-pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Rendered {
+/// The events of `markdown` with their byte ranges, parsed as [`render`] parses them: a
+/// bracketed `[@ID]` is a link to `@ID`.
+pub fn events(markdown: &str) -> Vec<(Event<'_>, Range<usize>)> {
     let mut callback = |link: BrokenLink| {
         let label = link.reference.trim();
         label
@@ -104,7 +105,12 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
             .then(|| (CowStr::from(label.to_string()), CowStr::from("")))
     };
     let parser = Parser::new_with_broken_link_callback(markdown, options(), Some(&mut callback));
-    let events: Vec<(Event, Range<usize>)> = parser.into_offset_iter().collect();
+    parser.into_offset_iter().collect()
+}
+
+/// Renders `markdown`; problems (unknown cross-references) go to `errors`.
+pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Rendered {
+    let events = events(markdown);
     let notes = number_footnotes(&events);
 
     let mut out_events: Vec<Event> = Vec::with_capacity(events.len());

@@ -70,12 +70,8 @@ pub fn render_page(
             if e.about.is_empty() {
                 return Rendered::default();
             }
-            // `about` may be a multi-line string: its first line starts after the quotes.
-            let start = page.source[e.about_start..]
-                .find(e.about.lines().next().unwrap_or(""))
-                .map_or(e.about_start, |o| e.about_start + o);
             let cx = markdown::Context {
-                offset: start,
+                offset: e.about_offset(&page.source),
                 ..cx
             };
             markdown::render(&e.about, &cx, &mut errors)

@@ -31,6 +31,20 @@ pub struct Output {
     pub bytes: Vec<u8>,
 }
 
+/// The template of each output that is not a content page, by output path (for reports).
+pub fn generated_templates(
+    content: &Content,
+    config: &Config,
+) -> std::collections::HashMap<String, String> {
+    let mut map: std::collections::HashMap<String, String> = listing::listings(content, config)
+        .into_iter()
+        .map(|l| (format!("{}index.html", l.path), l.template.to_string()))
+        .collect();
+    map.insert("search/index.html".into(), "search.html".into());
+    map.insert("404.html".into(), "404.html".into());
+    map
+}
+
 /// Relative path from a page at `path` (e.g. `a/b/`) to the site root (`../../`).
 pub fn root_for(path: &str) -> String {
     "../".repeat(path.matches('/').count())

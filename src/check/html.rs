@@ -1,0 +1,303 @@
+//! A small, linear HTML tokenizer for checking output pages: start and end tags with their
+//! attributes and offsets, and text. It does not build a tree; comments, doctypes and the
+//! insides of `<script>` and `<style>` are skipped.
+
+use std::borrow::Cow;
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Token<'a> {
+    /// `<name attrs>`: the raw attribute text, and where the `<` is.
+    Start {
+        name: &'a str,
+        attrs: &'a str,
+        at: usize,
+    },
+    End {
+        name: &'a str,
+        at: usize,
+    },
+    Text(&'a str),
+}
+
+pub struct Tokens<'a> {
+    html: &'a str,
+    pos: usize,
+    /// Inside `<script>` or `<style>`: the end tag to skip to.
+    raw: Option<&'static str>,
+}
+
+pub fn tokens(html: &str) -> Tokens<'_> {
+    Tokens {
+        html,
+        pos: 0,
+        raw: None,
+    }
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        let html = self.html;
+        let bytes = html.as_bytes();
+        if let Some(end) = self.raw.take() {
+            let rest = &html[self.pos..];
+            self.pos += find_ascii_ci(rest, end).unwrap_or(rest.len());
+        }
+        loop {
+            if self.pos >= html.len() {
+                return None;
+            }
+            let start = self.pos;
+            let Some(lt) = memchr::memchr(b'<', &bytes[start..]).map(|i| start + i) else {
+                self.pos = html.len();
+                return Some(Token::Text(&html[start..]));
+            };
+            if lt > start {
+                self.pos = lt;
+                return Some(Token::Text(&html[start..lt]));
+            }
+            let rest = &html[lt..];
+            if rest.starts_with("<!--") {
+                self.pos = rest.find("-->").map_or(html.len(), |i| lt + i + 3);
+                continue;
+            }
+            if rest.starts_with("<!") || rest.starts_with("<?") {
+                self.pos = memchr::memchr(b'>', &bytes[lt..]).map_or(html.len(), |i| lt + i + 1);
+                continue;
+            }
+            let closing = rest.as_bytes().get(1) == Some(&b'/');
+            let name_start = lt + 1 + usize::from(closing);
+            let name_len = bytes[name_start..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+                .count();
+            if name_len == 0 {
+                // A lone `<` in text.
+                self.pos = lt + 1;
+                return Some(Token::Text(&html[lt..lt + 1]));
+            }
+            let name = &html[name_start..name_start + name_len];
+            let tag_end = tag_end(bytes, name_start + name_len);
+            self.pos = tag_end;
+            if closing {
+                return Some(Token::End { name, at: lt });
+            }
+            let attrs_end = if bytes.get(tag_end - 1) == Some(&b'>') {
+                tag_end - 1
+            } else {
+                tag_end
+            };
+            let attrs = html[name_start + name_len..attrs_end].trim_end_matches('/');
+            if name.eq_ignore_ascii_case("script") {
+                self.raw = Some("</script");
+            } else if name.eq_ignore_ascii_case("style") {
+                self.raw = Some("</style");
+            }
+            return Some(Token::Start {
+                name,
+                attrs,
+                at: lt,
+            });
+        }
+    }
+}
+
+/// The offset just past the `>` that closes a tag, skipping quoted attribute values.
+fn tag_end(bytes: &[u8], mut i: usize) -> usize {
+    let mut quote = None;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if b == b'>' => return i + 1,
+            None => {}
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(n[0], &h[from..]) {
+        let at = from + i;
+        if h.len() >= at + n.len() && h[at..at + n.len()].eq_ignore_ascii_case(n) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// The attributes of a start tag: (name, value with entities decoded); `None` for a bare name.
+pub fn attrs(raw: &str) -> impl Iterator<Item = (&str, Option<Cow<'_, str>>)> {
+    let bytes = raw.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'=' {
+            i += 1;
+        }
+        let name = &raw[start..i];
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if bytes.get(i) != Some(&b'=') {
+            return Some((name, None));
+        }
+        i += 1;
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let value = match bytes.get(i) {
+            Some(&q @ (b'"' | b'\'')) => {
+                let from = i + 1;
+                let len = memchr::memchr(q, &bytes[from..]).unwrap_or(bytes.len() - from);
+                i = from + len + 1;
+                &raw[from..from + len]
+            }
+            _ => {
+                let from = i;
+                while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                &raw[from..i]
+            }
+        };
+        Some((name, Some(decode_entities(value))))
+    })
+}
+
+/// The value of attribute `name` of a start tag (`Some("")` for a bare attribute).
+pub fn attr<'a>(raw: &'a str, name: &str) -> Option<Cow<'a, str>> {
+    attrs(raw)
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.unwrap_or(Cow::Borrowed("")))
+}
+
+/// Decodes the named entities the generator writes and numeric ones.
+pub fn decode_entities(s: &str) -> Cow<'_, str> {
+    if !s.contains('&') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let decoded = rest.find(';').filter(|&e| e <= 10).and_then(|end| {
+            let entity = &rest[1..end];
+            let c = match entity {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => entity
+                    .strip_prefix("#x")
+                    .or_else(|| entity.strip_prefix("#X"))
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            };
+            c.map(|c| (c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// The heading level of `h1`..`h6`.
+pub fn heading_level(name: &str) -> Option<u8> {
+    match name.as_bytes() {
+        [b'h' | b'H', d @ b'1'..=b'6'] => Some(d - b'0'),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_with_offsets_skipping_comments_and_scripts() {
+        let html = "<!DOCTYPE html><p class=\"a>b\">Hi <!-- x --><a href='x.html'>y</a></p><script>if (a<b) {}</script><br/>";
+        let toks: Vec<Token> = tokens(html).collect();
+        assert_eq!(
+            toks,
+            vec![
+                Token::Start {
+                    name: "p",
+                    attrs: " class=\"a>b\"",
+                    at: 15
+                },
+                Token::Text("Hi "),
+                Token::Start {
+                    name: "a",
+                    attrs: " href='x.html'",
+                    at: 43
+                },
+                Token::Text("y"),
+                Token::End { name: "a", at: 61 },
+                Token::End { name: "p", at: 65 },
+                Token::Start {
+                    name: "script",
+                    attrs: "",
+                    at: 69
+                },
+                Token::End {
+                    name: "script",
+                    at: 88
+                },
+                Token::Start {
+                    name: "br",
+                    attrs: "",
+                    at: 97
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn attributes_quoted_unquoted_and_bare() {
+        let raw = " href=\"a&amp;b\" hidden data-x=1 alt=''";
+        let all: Vec<(&str, Option<String>)> = attrs(raw)
+            .map(|(n, v)| (n, v.map(|v| v.into_owned())))
+            .collect();
+        assert_eq!(
+            all,
+            vec![
+                ("href", Some("a&b".to_string())),
+                ("hidden", None),
+                ("data-x", Some("1".to_string())),
+                ("alt", Some(String::new())),
+            ]
+        );
+        assert_eq!(attr(raw, "hidden").as_deref(), Some(""));
+        assert_eq!(attr(raw, "src"), None);
+        assert_eq!(decode_entities("&#8217;&#x41;&bogus"), "\u{2019}A&bogus");
+        assert_eq!(heading_level("h3"), Some(3));
+        assert_eq!(heading_level("hr"), None);
+    }
+}

@@ -1,0 +1,285 @@
+//! `trellis check`: the quality gates before publishing. Over the site rendered in memory it
+//! checks links and anchors, curriculum coverage, readability for each page's audience, content
+//! accessibility and metadata, and reports each finding at the source line that caused it.
+//! Every build runs the same checks (without the network): error-level findings fail it.
+
+mod coverage;
+mod html;
+mod links;
+mod metadata;
+mod readability;
+mod report;
+mod scan;
+mod source;
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content::Content;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::render::{Output, RenderedPage};
+pub use coverage::{CompetencyRow, ObjectiveRow};
+pub use readability::Counts;
+pub use report::{ExternalLink, Format, PageReadability};
+
+/// How `trellis check` was asked to run.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Fetch external links over the network.
+    pub external: bool,
+}
+
+/// The rendered site, as the checks see it.
+pub struct Input<'a> {
+    pub config: &'a Config,
+    pub content: &'a Content,
+    pub markdown: &'a [RenderedPage],
+    pub outputs: &'a [Output],
+    /// Output files that are not rendered pages: theme and site static files, content assets.
+    pub files: Vec<&'a str>,
+    /// The template of each page, and of each generated output by its path.
+    pub templates: &'a [String],
+    pub generated: &'a HashMap<String, String>,
+}
+
+/// Everything `trellis check` found.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Sorted by file and position.
+    pub findings: Vec<Diagnostic>,
+    pub coverage: Vec<CompetencyRow>,
+    pub min_questions: usize,
+    pub readability: Vec<PageReadability>,
+    pub external: Vec<ExternalLink>,
+    pub pages: usize,
+}
+
+impl Report {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|d| d.severity() == severity)
+            .count()
+    }
+}
+
+/// Findings as they are collected, at the level site.toml gives each rule.
+pub struct Findings<'a> {
+    config: &'a crate::config::CheckConfig,
+    list: Vec<Diagnostic>,
+}
+
+impl Findings<'_> {
+    pub fn push(&mut self, rule: &'static str, d: Diagnostic) {
+        if let Some(severity) = self.config.severity(rule) {
+            self.list.push(d.rule(rule, severity));
+        }
+    }
+}
+
+/// One output page with what the scan found and where its markdown came from.
+struct Checked {
+    path: String,
+    page: Option<usize>,
+    scan: scan::Scan,
+    source: source::PageSource,
+}
+
+/// Runs every check over the rendered site.
+pub fn run(input: &Input, options: Options) -> Report {
+    let content = input.content;
+    let check = &input.config.check;
+    let mut f = Findings {
+        config: check,
+        list: Vec::new(),
+    };
+    let page_of: HashMap<String, usize> = content
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.href(), i))
+        .collect();
+    let checked: Vec<Checked> = input
+        .outputs
+        .par_iter()
+        .filter(|o| o.path.ends_with(".html"))
+        .map(|o| {
+            let html = std::str::from_utf8(&o.bytes).unwrap_or("");
+            let page = page_of.get(&o.path).copied();
+            let (source, regions) = match page {
+                Some(i) => page_regions(input, i, html),
+                None => (source::PageSource::default(), Vec::new()),
+            };
+            Checked {
+                path: o.path.clone(),
+                page,
+                scan: scan::scan(html, &regions),
+                source,
+            }
+        })
+        .collect();
+
+    let mut files: HashSet<&str> = input.outputs.iter().map(|o| o.path.as_str()).collect();
+    files.extend(input.files.iter().copied());
+    let ids: HashMap<&str, &HashSet<String>> = checked
+        .iter()
+        .map(|c| (c.path.as_str(), &c.scan.ids))
+        .collect();
+    let base_path = input.config.base_path();
+    let mut external: Vec<(String, Diagnostic)> = Vec::new();
+    for c in &checked {
+        for p in &c.scan.problems {
+            f.push(
+                p.rule,
+                locate(input, c, &p.place, &p.message).hint(p.hint.clone()),
+            );
+        }
+        for url in &c.scan.urls {
+            match links::classify(&c.path, &url.value, &base_path) {
+                links::Kind::External => external.push((url.value.clone(), locate(input, c, &url.place, ""))),
+                links::Kind::Other => {}
+                links::Kind::Outside(u) => f.push(
+                    "broken-link",
+                    locate(input, c, &url.place, &format!("link to `{u}` leads outside the site"))
+                        .hint("write links relative to the page, or link to pages by their source file: `[text](@/modules/intro.md)`"),
+                ),
+                links::Kind::Internal(target, fragment) => {
+                    if let Some((rule, message, hint)) =
+                        links::check_internal(&url.value, &target, fragment.as_deref(), &files, &ids)
+                    {
+                        f.push(rule, locate(input, c, &url.place, &message).hint(hint));
+                    }
+                }
+            }
+        }
+    }
+    let cited: BTreeSet<String> = checked
+        .iter()
+        .flat_map(|c| c.source.cited.iter().cloned())
+        .collect();
+    let rows = coverage::check(content, check.min_questions, &cited, &mut f);
+    metadata::check(content, &mut f);
+    let readability = report::readability(input, &checked, &mut f);
+    let external = report::external(
+        external,
+        options.external.then(|| {
+            (
+                Duration::from_secs_f64(*check.external_timeout.get_ref()),
+                *check.external_concurrency.get_ref(),
+            )
+        }),
+        &mut f,
+    );
+
+    let mut findings = f.list;
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup();
+    Report {
+        findings,
+        coverage: rows,
+        min_questions: check.min_questions,
+        readability,
+        external,
+        pages: content.pages.len(),
+    }
+}
+
+/// Reads page `i`'s markdown and finds where its rendered HTML sits in the output page.
+fn page_regions(
+    input: &Input,
+    i: usize,
+    html: &str,
+) -> (source::PageSource, Vec<std::ops::Range<usize>>) {
+    let rendered = &input.markdown[i];
+    let mut htmls = vec![rendered.body.html.as_str()];
+    htmls.extend(rendered.about.iter().map(|a| a.html.as_str()));
+    let source = source::page_source(input.content, i, &htmls);
+    let mut regions = Vec::new();
+    let mut from = 0;
+    for piece in &htmls {
+        if piece.trim().is_empty() {
+            regions.push(0..0);
+            continue;
+        }
+        match html[from..].find(piece) {
+            Some(at) => {
+                regions.push(from + at..from + at + piece.len());
+                from += at + piece.len();
+            }
+            None => regions.push(0..0),
+        }
+    }
+    (source, regions)
+}
+
+/// A finding about something at `place` in the output of `c`, pointed at its source: the line
+/// of markdown that made it, else the template that did.
+fn locate(input: &Input, c: &Checked, place: &scan::Place, message: &str) -> Diagnostic {
+    let d = Diagnostic::new(message);
+    if let (Some(i), Some(r)) = (c.page, place.region) {
+        let page = &input.content.pages[i];
+        let region = &c.source.regions[r];
+        let span = place
+            .cat
+            .map(|cat| cat as usize)
+            .filter(|&cat| c.scan.counts[r][cat] == region.elements[cat].len())
+            .and_then(|cat| region.elements[cat].get(place.index).cloned())
+            .unwrap_or(region.offset..region.offset);
+        return d.at(&page.file, &page.source, span);
+    }
+    let template = match c.page {
+        Some(i) => input.templates.get(i).cloned(),
+        None => input.generated.get(&c.path).cloned(),
+    }
+    .unwrap_or_default();
+    d.in_file(&template_file(input.config, &template))
+        .note(format!(
+            "note: on the page `{}`, made by the template `{template}`",
+            c.path
+        ))
+}
+
+/// The file a template comes from: the site's `templates/`, the theme's folder, or the
+/// default theme built into trellis (shown by its path in the repository).
+fn template_file(config: &Config, name: &str) -> PathBuf {
+    let site = PathBuf::from("templates").join(name);
+    if config.root.join(&site).is_file() {
+        return site;
+    }
+    PathBuf::from("themes")
+        .join(config.theme.get_ref())
+        .join("templates")
+        .join(name)
+}
+
+/// The JSON report of a site that could not be loaded or rendered: its problems as findings.
+pub fn failure_json(e: &crate::Error) -> String {
+    let findings: Vec<serde_json::Value> = match e {
+        crate::Error::Content(ds) => ds.iter().map(report::finding_json).collect(),
+        other => vec![serde_json::json!({
+            "severity": "error", "check": "build", "rule": null, "file": null, "line": null,
+            "column": null, "message": other.report().trim_start_matches("error: ").trim_end(),
+            "hint": null, "notes": [],
+        })],
+    };
+    let files: BTreeSet<String> = findings
+        .iter()
+        .filter_map(|f| f["file"].as_str().map(str::to_string))
+        .collect();
+    let value = serde_json::json!({
+        "version": 1,
+        "summary": { "errors": findings.len(), "warnings": 0, "files": files.len(), "pages": 0 },
+        "findings": findings,
+        "coverage": null,
+        "readability": [],
+        "external_links": [],
+    });
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&value).unwrap_or_default()
+    )
+}

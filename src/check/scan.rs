@@ -1,0 +1,289 @@
+//! One linear pass over an output page: the ids it defines, the URLs it links to, and what its
+//! markup does to readers of assistive technology (images without alt text, skipped heading
+//! levels, a second h1, empty or vague links, tables without headers, duplicate ids).
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::html::{self, Token};
+use super::source::{Cat, CATS};
+
+/// Where in the output something is: in which markdown region (if any), and which element of
+/// its category it is there, counting from 0.
+#[derive(Clone, Copy, Debug)]
+pub struct Place {
+    pub region: Option<usize>,
+    pub cat: Option<Cat>,
+    pub index: usize,
+}
+
+#[derive(Debug)]
+pub struct Problem {
+    pub rule: &'static str,
+    pub message: String,
+    pub hint: String,
+    pub place: Place,
+}
+
+#[derive(Debug)]
+pub struct Url {
+    pub value: String,
+    pub place: Place,
+}
+
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub ids: HashSet<String>,
+    pub urls: Vec<Url>,
+    pub problems: Vec<Problem>,
+    /// Per region, how many elements of each category the output has there.
+    pub counts: Vec<[usize; CATS]>,
+}
+
+/// Link texts that say nothing about where a link goes.
+const VAGUE: [&str; 13] = [
+    "click here",
+    "click",
+    "here",
+    "link",
+    "this link",
+    "read more",
+    "more",
+    "learn more",
+    "this page",
+    "this",
+    "go",
+    "more info",
+    "info",
+];
+
+struct OpenLink {
+    place: Place,
+    has_href: bool,
+    label: Option<String>,
+    text: String,
+    image_alt: bool,
+}
+
+struct OpenTable {
+    place: Place,
+    header_text: bool,
+    headers: usize,
+}
+
+/// Scans `html`; `regions` are the byte ranges of the page's markdown in it, in order.
+pub fn scan(html: &str, regions: &[Range<usize>]) -> Scan {
+    let mut out = Scan {
+        counts: vec![[0; CATS]; regions.len()],
+        ..Scan::default()
+    };
+    let mut region_at = 0;
+    let mut heading_prev: Vec<u8> = vec![1; regions.len()];
+    let mut template_prev = 1u8;
+    let mut h1s = 0;
+    let mut links: Vec<OpenLink> = Vec::new();
+    let mut tables: Vec<OpenTable> = Vec::new();
+    let mut in_th = 0usize;
+    let problem = |out: &mut Scan, rule, message: String, hint: &str, place| {
+        out.problems.push(Problem {
+            rule,
+            message,
+            hint: hint.to_string(),
+            place,
+        })
+    };
+    for token in html::tokens(html) {
+        match token {
+            Token::Start { name, attrs, at } => {
+                while region_at < regions.len() && regions[region_at].end <= at {
+                    region_at += 1;
+                }
+                let region = regions
+                    .get(region_at)
+                    .filter(|r| r.contains(&at))
+                    .map(|_| region_at);
+                let place = |out: &mut Scan, cat: Option<Cat>| {
+                    let index = match (region, cat) {
+                        (Some(r), Some(c)) => {
+                            let n = &mut out.counts[r][c as usize];
+                            *n += 1;
+                            *n - 1
+                        }
+                        _ => 0,
+                    };
+                    Place { region, cat, index }
+                };
+                let name = name.to_ascii_lowercase();
+                let level = html::heading_level(&name);
+                let cat = match name.as_str() {
+                    "a" => Some(Cat::Link),
+                    "img" => Some(Cat::Image),
+                    "table" => Some(Cat::Table),
+                    _ if level.is_some() => Some(Cat::Heading),
+                    _ => None,
+                };
+                let here = place(&mut out, cat);
+                if let Some(id) = html::attr(attrs, "id") {
+                    let id_place = place(&mut out, Some(Cat::Id));
+                    if !out.ids.insert(id.to_string()) {
+                        problem(
+                            &mut out,
+                            "duplicate-id",
+                            format!("the id `{id}` is used more than once on this page"),
+                            "ids must be unique on a page: links to it and labels that refer to it reach only the first; rename one",
+                            id_place,
+                        );
+                    }
+                }
+                for attr in ["href", "src"] {
+                    if let Some(v) = html::attr(attrs, attr) {
+                        out.urls.push(Url {
+                            value: v.into_owned(),
+                            place: here,
+                        });
+                    }
+                }
+                match name.as_str() {
+                    "a" => links.push(OpenLink {
+                        place: here,
+                        has_href: html::attr(attrs, "href").is_some(),
+                        label: html::attr(attrs, "aria-label")
+                            .or_else(|| html::attr(attrs, "title"))
+                            .map(|l| l.into_owned())
+                            .or_else(|| {
+                                html::attr(attrs, "aria-labelledby").map(|_| "labelled".into())
+                            }),
+                        text: String::new(),
+                        image_alt: false,
+                    }),
+                    "img" => {
+                        let alt = html::attr(attrs, "alt");
+                        let decorative = matches!(
+                            html::attr(attrs, "role").as_deref(),
+                            Some("presentation" | "none")
+                        ) || html::attr(attrs, "aria-hidden").as_deref()
+                            == Some("true");
+                        match alt {
+                            Some(a) if !a.trim().is_empty() => {
+                                if let Some(l) = links.last_mut() {
+                                    l.image_alt = true;
+                                }
+                            }
+                            Some(_) if decorative => {}
+                            _ => problem(
+                                &mut out,
+                                "image-alt",
+                                "image without alt text".into(),
+                                "describe what the image shows in the brackets: `![A nurse and a patient writing an action plan](plan.png)`",
+                                here,
+                            ),
+                        }
+                    }
+                    "table" => tables.push(OpenTable {
+                        place: here,
+                        header_text: false,
+                        headers: 0,
+                    }),
+                    "th" => {
+                        in_th += 1;
+                        if let Some(t) = tables.last_mut() {
+                            t.headers += 1;
+                        }
+                    }
+                    _ => {}
+                }
+                if let Some(level) = level {
+                    if level == 1 {
+                        h1s += 1;
+                        if h1s > 1 {
+                            problem(
+                                &mut out,
+                                "multiple-h1",
+                                "more than one h1 heading on the page".into(),
+                                "the page title is the page's h1; start headings in the body at `##`",
+                                here,
+                            );
+                        }
+                    }
+                    let prev = match region {
+                        Some(r) => &mut heading_prev[r],
+                        None => &mut template_prev,
+                    };
+                    if level > *prev + 1 {
+                        let hashes = "#".repeat(usize::from(*prev) + 1);
+                        problem(
+                            &mut out,
+                            "heading-order",
+                            format!("heading level skipped: h{level} after h{prev}", prev = *prev),
+                            &format!("headings go down one level at a time; make this one `{hashes}` (h{})", *prev + 1),
+                            here,
+                        );
+                    }
+                    if level > 1 {
+                        *prev = level;
+                    }
+                }
+            }
+            Token::End { name, .. } => {
+                if name.eq_ignore_ascii_case("a") {
+                    if let Some(link) = links.pop() {
+                        check_link(&mut out, link);
+                    }
+                } else if name.eq_ignore_ascii_case("th") {
+                    in_th = in_th.saturating_sub(1);
+                } else if name.eq_ignore_ascii_case("table") {
+                    if let Some(t) = tables.pop() {
+                        if !t.header_text {
+                            let message = if t.headers == 0 {
+                                "table without a header row"
+                            } else {
+                                "table whose header row is empty"
+                            };
+                            problem(&mut out, "table-header", message.into(), "give the table a first row of column names, followed by a `| --- |` line", t.place);
+                        }
+                    }
+                }
+            }
+            Token::Text(text) => {
+                for link in &mut links {
+                    link.text.push_str(text);
+                }
+                if in_th > 0 && !text.trim().is_empty() {
+                    if let Some(t) = tables.last_mut() {
+                        t.header_text = true;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn check_link(out: &mut Scan, link: OpenLink) {
+    if !link.has_href {
+        return;
+    }
+    let text = html::decode_entities(&link.text);
+    let shown = link.label.as_deref().unwrap_or(&text);
+    let normal: String = shown
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let normal = normal.trim_matches(|c: char| !c.is_alphanumeric());
+    if normal.is_empty() && !link.image_alt {
+        out.problems.push(Problem {
+            rule: "empty-link",
+            message: "link without text".into(),
+            hint: "write the words a reader should see in the brackets: `[the action-planning lesson](@/modules/plans.md)`".into(),
+            place: link.place,
+        });
+    } else if VAGUE.contains(&normal) {
+        out.problems.push(Problem {
+            rule: "vague-link-text",
+            message: format!("link text `{}` does not say where the link goes", shown.trim()),
+            hint: "screen-reader users often list a page's links out of context: name the destination, e.g. `[the CDC's best-practice guide](...)`".into(),
+            place: link.place,
+        });
+    }
+}
