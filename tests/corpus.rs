@@ -162,7 +162,11 @@ fn a_thousand_page_corpus_builds_without_errors() {
     let built = built_with_two_threads();
     let stderr = String::from_utf8_lossy(&built.output.stderr);
     assert!(built.output.status.success(), "build failed:\n{stderr}");
-    assert_eq!(stderr, "", "the build wrote to stderr");
+    // The corpus has no quizzes yet: the checks warn, but nothing is an error.
+    assert!(
+        !stderr.lines().any(|l| l.starts_with("error")),
+        "the build reported errors:\n{stderr}"
+    );
     let stdout = String::from_utf8_lossy(&built.output.stdout);
     assert!(
         stdout.contains("(20 competencies, 100 objectives, 300 resources)"),
