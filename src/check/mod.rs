@@ -131,6 +131,21 @@ pub fn run(input: &Input, options: Options) -> Report {
         .collect();
     let base_path = input.config.base_path();
     let mut external: Vec<(String, Diagnostic)> = Vec::new();
+    let record_links: HashMap<String, (usize, std::ops::Range<usize>)> = content
+        .resources
+        .iter()
+        .enumerate()
+        .filter_map(|(r, res)| {
+            let rec = &res.record;
+            let span = rec
+                .doi
+                .as_ref()
+                .map(|d| d.span())
+                .or_else(|| rec.url.as_ref().map(|u| u.span()))?;
+            let start = content.pages[res.page].front_start;
+            Some((rec.link()?, (r, start + span.start..start + span.end)))
+        })
+        .collect();
     for c in &checked {
         for p in &c.scan.problems {
             f.push(
@@ -140,7 +155,17 @@ pub fn run(input: &Input, options: Options) -> Report {
         }
         for url in &c.scan.urls {
             match links::classify(&c.path, &url.value, &base_path) {
-                links::Kind::External => external.push((url.value.clone(), locate(input, c, &url.place, ""))),
+                links::Kind::External => {
+                    let at = match (url.place.region, record_links.get(url.value.as_str())) {
+                        // A resource's link is printed by templates: point at the record.
+                        (None, Some(&(r, ref span))) => {
+                            let page = &content.pages[content.resources[r].page];
+                            Diagnostic::new("").at(&page.file, &page.source, span.clone())
+                        }
+                        _ => locate(input, c, &url.place, ""),
+                    };
+                    external.push((url.value.clone(), at));
+                }
                 links::Kind::Other => {}
                 links::Kind::Outside(u) => f.push(
                     "broken-link",

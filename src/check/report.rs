@@ -101,8 +101,8 @@ pub(super) fn readability(
                         counts.words,
                         counts.sentences
                     ))
-                    .note("hardest sentences:");
-                for h in &hardest {
+                    .note("hardest sentences (above the limit):");
+                for h in hardest.iter().filter(|h| h.grade > limit) {
                     d = d.note(format!(
                         "  {}:{}:{}  grade {:.1}  \u{201c}{}\u{201d}",
                         page.file.display(),
