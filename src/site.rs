@@ -180,6 +180,13 @@ fn check_output_dir(root: &Path, output: &Path, ds: &mut Diagnostics) {
     }
 }
 
+impl Built {
+    /// The readability of every content page (for the panel of `trellis serve`).
+    pub(crate) fn readability(&self) -> Vec<check::PageReadability> {
+        check::readability_of_pages(&self.config, &self.content)
+    }
+}
+
 /// Runs the checks of `trellis check` over a site rendered in memory.
 pub(crate) fn run_checks(site: &Built, options: check::Options) -> check::Report {
     let generated = render::generated_templates(&site.content, &site.config);

@@ -379,8 +379,35 @@ fn a_busy_port_is_named_with_a_way_out() {
 fn build_output_never_contains_the_reload_script() {
     let run = Site::fixture("minimal").build().success();
     for file in run.html_files() {
-        run.page(&file).lacks("__trellis");
+        run.page(&file)
+            .lacks("__trellis")
+            .lacks("trellis-readability");
     }
+}
+
+#[test]
+fn pages_served_to_authors_carry_their_readability_figures() {
+    let site = Site::fixture("check").edit(
+        "content/_index.md",
+        "description = \"The home page.\"",
+        "description = \"The home page.\"\naudience = \"learner\"",
+    );
+    let server = start(site);
+    let page = get(server.port, "/lesson/");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains(
+            "<script type=\"application/json\" id=\"trellis-readability\">{\"file\":\"content/lesson.md\",\"url\":\"lesson/index.html\",\"audience\":\"learner\",\"limit\":12.0,\"words\":"
+        ),
+        "{}",
+        page.body
+    );
+    let script = get(server.port, "/__trellis/reload.js");
+    assert!(script.body.contains("trellis-readability-panel"));
+    // Generated pages have no prose of their own: no figures.
+    assert!(!get(server.port, "/404.html")
+        .body
+        .contains("trellis-readability"));
 }
 
 #[test]

@@ -308,3 +308,32 @@ pub fn failure_json(e: &crate::Error) -> String {
         serde_json::to_string_pretty(&value).unwrap_or_default()
     )
 }
+
+/// The readability of every content page, scored as `trellis check` scores it: for the panel
+/// `trellis serve` shows authors.
+pub fn readability_of_pages(config: &Config, content: &Content) -> Vec<PageReadability> {
+    let pieces = vec![""; 1 + content.elements.len()];
+    let checked: Vec<Checked> = (0..content.pages.len())
+        .into_par_iter()
+        .map(|i| Checked {
+            path: content.pages[i].href(),
+            page: Some(i),
+            scan: scan::Scan::default(),
+            source: source::page_source(content, i, &pieces),
+        })
+        .collect();
+    let input = Input {
+        config,
+        content,
+        markdown: &[],
+        outputs: &[],
+        files: Vec::new(),
+        templates: &[],
+        generated: &HashMap::new(),
+    };
+    let mut ignored = Findings {
+        config: &config.check,
+        list: Vec::new(),
+    };
+    report::readability(&input, &checked, &mut ignored)
+}

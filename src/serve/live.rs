@@ -68,6 +68,11 @@ impl Live {
         &self.dir
     }
 
+    /// The last good build, if there is one.
+    pub fn site(&self) -> Option<&Built> {
+        self.site.as_ref()
+    }
+
     /// Rebuilds after `changed` (absolute or root-relative paths; empty for the first build).
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, Error> {
         let change = self.classify(changed);

@@ -40,6 +40,8 @@ struct State {
     /// The report of the last build, if it failed.
     errors: RwLock<Option<String>>,
     hub: Hub,
+    /// Output page -> its readability figures, for the authors' panel.
+    readability: RwLock<std::collections::HashMap<String, String>>,
 }
 
 pub fn serve(options: ServeOptions) -> Result<(), Error> {
@@ -63,6 +65,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
         current: RwLock::new(None),
         errors: RwLock::new(None),
         hub: Hub::default(),
+        readability: RwLock::default(),
     });
     let _ = crate::fs::remove_dir_all(&base);
     let mut live = live::Live::new(options.build.clone(), base.join("site"));
@@ -192,6 +195,17 @@ fn rebuild(state: &State, live: &mut live::Live, changed: &[PathBuf]) {
                     plural(done.written),
                     started.elapsed().as_millis()
                 ));
+            }
+            // The panel's figures are worked out before the tabs reload, so they match the page.
+            if let Some(site) = live.site() {
+                let figures = site
+                    .readability()
+                    .iter()
+                    .map(|row| (row.url.clone(), reload::readability_json(row)))
+                    .collect();
+                if let Ok(mut r) = state.readability.write() {
+                    *r = figures;
+                }
             }
             state.hub.broadcast(if done.css_only {
                 &Event::Css
@@ -323,7 +337,18 @@ fn handle(state: &State, mut request: Request) {
         );
     };
     match http::resolve(&root, &url) {
-        Resolved::File(path) => serve_file(request, &path),
+        Resolved::File(path) => {
+            let page = path
+                .strip_prefix(&root)
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .unwrap_or_default();
+            let readability = state
+                .readability
+                .read()
+                .ok()
+                .and_then(|r| r.get(&page).cloned());
+            serve_file(request, &path, readability.as_deref())
+        }
         Resolved::Redirect(location) => respond(
             request,
             301,
@@ -340,13 +365,13 @@ fn handle(state: &State, mut request: Request) {
     }
 }
 
-fn serve_file(request: Request, path: &Path) {
+fn serve_file(request: Request, path: &Path, readability: Option<&str>) {
     let Ok(bytes) = std::fs::read(path) else {
         return respond(request, 404, Vec::new(), Vec::new());
     };
     let kind = http::content_type(path);
     let bytes = if kind.starts_with("text/html") {
-        reload::inject(&bytes)
+        reload::inject_with(&bytes, readability)
     } else {
         bytes
     };

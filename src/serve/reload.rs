@@ -122,6 +122,26 @@ pub const SCRIPT: &str = r#"(function () {
     }
     overlay.querySelector('pre').textContent = text;
   }
+  // Authors see the page's readability (trellis check's figures) in a small corner panel.
+  var data = document.getElementById('trellis-readability');
+  if (data) {
+    var r = JSON.parse(data.textContent);
+    var panel = document.createElement('details');
+    panel.id = 'trellis-readability-panel';
+    panel.style.cssText = 'position:fixed;left:.5rem;bottom:.5rem;z-index:2147483646;max-width:min(34rem,calc(100vw - 1rem));padding:.4rem .7rem;background:#1d2330;color:#fff;border-radius:.4rem;font:13px/1.45 system-ui,sans-serif;box-shadow:0 2px 8px rgba(0,0,0,.35)';
+    var over = r.limit !== null && r.flesch_kincaid_grade > r.limit;
+    var summary = document.createElement('summary');
+    summary.textContent = 'Reading grade ' + r.flesch_kincaid_grade.toFixed(1) +
+      (r.audience ? ' (' + r.audience + (r.limit !== null ? ', limit ' + r.limit : '') + ')' : '') + (over ? ' \u2014 above the limit' : '');
+    if (over) summary.style.color = '#ffc2c2';
+    var body = document.createElement('div');
+    var lines = ['Flesch-Kincaid grade ' + r.flesch_kincaid_grade + ', SMOG ' + r.smog + ', Flesch reading ease ' + r.flesch_reading_ease,
+      r.words + ' words in ' + r.sentences + ' sentences (' + r.file + ')', 'Hardest sentences:'];
+    r.hardest.forEach(function (h) { lines.push('line ' + h.line + ', grade ' + h.grade + ': ' + h.text); });
+    lines.forEach(function (l) { var p = document.createElement('p'); p.style.margin = '.25rem 0'; p.textContent = l; body.appendChild(p); });
+    panel.append(summary, body);
+    document.body.appendChild(panel);
+  }
   var events = new EventSource('/__trellis/events');
   events.addEventListener('reload', function () { location.reload(); });
   events.addEventListener('errors', function (e) { show(e.data); });
@@ -135,9 +155,29 @@ pub const SCRIPT: &str = r#"(function () {
 })();
 "#;
 
+/// The page's readability figures for the authors' panel, as the JSON the script reads.
+pub fn readability_json(row: &crate::check::PageReadability) -> String {
+    // `</` would end the script element the JSON sits in.
+    serde_json::to_string(row)
+        .unwrap_or_default()
+        .replace("</", "<\\/")
+}
+
 /// Adds the reload script before `</body>` (or at the end).
 pub fn inject(html: &[u8]) -> Vec<u8> {
-    let tag = b"<script src=\"/__trellis/reload.js\"></script>\n";
+    inject_with(html, None)
+}
+
+/// Adds the reload script, and the page's readability figures when known.
+pub fn inject_with(html: &[u8], readability: Option<&str>) -> Vec<u8> {
+    let mut tag = Vec::new();
+    if let Some(json) = readability {
+        tag.extend_from_slice(b"<script type=\"application/json\" id=\"trellis-readability\">");
+        tag.extend_from_slice(json.as_bytes());
+        tag.extend_from_slice(b"</script>\n");
+    }
+    tag.extend_from_slice(b"<script src=\"/__trellis/reload.js\"></script>\n");
+    let tag = tag.as_slice();
     let at = html
         .windows(7)
         .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
