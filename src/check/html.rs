@@ -178,6 +178,44 @@ pub fn attrs(raw: &str) -> impl Iterator<Item = (&str, Option<Cow<'_, str>>)> {
     })
 }
 
+/// The attributes the checks read, from one pass over a start tag's attributes.
+#[derive(Debug, Default)]
+pub struct Known<'a> {
+    pub id: Option<Cow<'a, str>>,
+    pub href: Option<Cow<'a, str>>,
+    pub src: Option<Cow<'a, str>>,
+    pub alt: Option<Cow<'a, str>>,
+    pub role: Option<Cow<'a, str>>,
+    pub aria_hidden: Option<Cow<'a, str>>,
+    /// `aria-label`, else `title`; `aria-labelledby` counts as a label too.
+    pub label: Option<Cow<'a, str>>,
+}
+
+pub fn known(raw: &str) -> Known<'_> {
+    let mut k = Known::default();
+    if raw.is_empty() {
+        return k;
+    }
+    for (name, value) in attrs(raw) {
+        let value = value.unwrap_or(Cow::Borrowed(""));
+        let slot = match name.to_ascii_lowercase().as_str() {
+            "id" => &mut k.id,
+            "href" => &mut k.href,
+            "src" => &mut k.src,
+            "alt" => &mut k.alt,
+            "role" => &mut k.role,
+            "aria-hidden" => &mut k.aria_hidden,
+            "aria-label" | "aria-labelledby" => &mut k.label,
+            "title" if k.label.is_none() => &mut k.label,
+            _ => continue,
+        };
+        if slot.is_none() || name.eq_ignore_ascii_case("aria-label") {
+            *slot = Some(value);
+        }
+    }
+    k
+}
+
 /// The value of attribute `name` of a start tag (`Some("")` for a bare attribute).
 pub fn attr<'a>(raw: &'a str, name: &str) -> Option<Cow<'a, str>> {
     attrs(raw)

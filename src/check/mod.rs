@@ -130,7 +130,6 @@ pub fn run(input: &Input, options: Options) -> Report {
         .map(|c| (c.path.as_str(), &c.scan.ids))
         .collect();
     let base_path = input.config.base_path();
-    let mut external: Vec<(String, Diagnostic)> = Vec::new();
     let record_links: HashMap<String, (usize, std::ops::Range<usize>)> = content
         .resources
         .iter()
@@ -146,41 +145,16 @@ pub fn run(input: &Input, options: Options) -> Report {
             Some((rec.link()?, (r, start + span.start..start + span.end)))
         })
         .collect();
-    for c in &checked {
-        for p in &c.scan.problems {
-            f.push(
-                p.rule,
-                locate(input, c, &p.place, &p.message).hint(p.hint.clone()),
-            );
+    let per_page: Vec<(Vec<(&'static str, Diagnostic)>, Vec<(String, Diagnostic)>)> = checked
+        .par_iter()
+        .map(|c| page_links(input, c, &files, &ids, &base_path, &record_links))
+        .collect();
+    let mut external: Vec<(String, Diagnostic)> = Vec::new();
+    for (problems, links) in per_page {
+        for (rule, d) in problems {
+            f.push(rule, d);
         }
-        for url in &c.scan.urls {
-            match links::classify(&c.path, &url.value, &base_path) {
-                links::Kind::External => {
-                    let at = match (url.place.region, record_links.get(url.value.as_str())) {
-                        // A resource's link is printed by templates: point at the record.
-                        (None, Some(&(r, ref span))) => {
-                            let page = &content.pages[content.resources[r].page];
-                            Diagnostic::new("").at(&page.file, &page.source, span.clone())
-                        }
-                        _ => locate(input, c, &url.place, ""),
-                    };
-                    external.push((url.value.clone(), at));
-                }
-                links::Kind::Other => {}
-                links::Kind::Outside(u) => f.push(
-                    "broken-link",
-                    locate(input, c, &url.place, &format!("link to `{u}` leads outside the site"))
-                        .hint("write links relative to the page, or link to pages by their source file: `[text](@/modules/intro.md)`"),
-                ),
-                links::Kind::Internal(target, fragment) => {
-                    if let Some((rule, message, hint)) =
-                        links::check_internal(&url.value, &target, fragment.as_deref(), &files, &ids)
-                    {
-                        f.push(rule, locate(input, c, &url.place, &message).hint(hint));
-                    }
-                }
-            }
-        }
+        external.extend(links);
     }
     let cited: BTreeSet<String> = checked
         .iter()
@@ -211,6 +185,59 @@ pub fn run(input: &Input, options: Options) -> Report {
         external,
         pages: content.pages.len(),
     }
+}
+
+type RecordLinks = HashMap<String, (usize, std::ops::Range<usize>)>;
+
+/// The findings of one page's scan, and its links checked: (rule, finding) pairs, and the
+/// external links with where they are.
+#[allow(clippy::type_complexity)]
+fn page_links(
+    input: &Input,
+    c: &Checked,
+    files: &HashSet<&str>,
+    ids: &HashMap<&str, &HashSet<String>>,
+    base_path: &str,
+    record_links: &RecordLinks,
+) -> (Vec<(&'static str, Diagnostic)>, Vec<(String, Diagnostic)>) {
+    let content = input.content;
+    let mut problems = Vec::new();
+    let mut external = Vec::new();
+    for p in &c.scan.problems {
+        problems.push((
+            p.rule,
+            locate(input, c, &p.place, &p.message).hint(p.hint.clone()),
+        ));
+    }
+    for url in &c.scan.urls {
+        match links::classify(&c.path, &url.value, base_path) {
+            links::Kind::External => {
+                let at = match (url.place.region, record_links.get(url.value.as_str())) {
+                    // A resource's link is printed by templates: point at the record.
+                    (None, Some((r, span))) => {
+                        let page = &content.pages[content.resources[*r].page];
+                        Diagnostic::new("").at(&page.file, &page.source, span.clone())
+                    }
+                    _ => locate(input, c, &url.place, ""),
+                };
+                external.push((url.value.clone(), at));
+            }
+            links::Kind::Other => {}
+            links::Kind::Outside(u) => problems.push((
+                "broken-link",
+                locate(input, c, &url.place, &format!("link to `{u}` leads outside the site"))
+                    .hint("write links relative to the page, or link to pages by their source file: `[text](@/modules/intro.md)`"),
+            )),
+            links::Kind::Internal(target, fragment) => {
+                if let Some((rule, message, hint)) =
+                    links::check_internal(&url.value, &target, fragment.as_deref(), files, ids)
+                {
+                    problems.push((rule, locate(input, c, &url.place, &message).hint(hint)));
+                }
+            }
+        }
+    }
+    (problems, external)
 }
 
 /// Reads page `i`'s markdown and finds where its rendered HTML sits in the output page.

@@ -176,8 +176,7 @@ fn is_abbreviation(before: &str) -> bool {
     const ABBREVIATIONS: [&str; 14] = [
         "e.g", "i.e", "al", "etc", "vs", "cf", "dr", "mr", "mrs", "ms", "st", "pp", "no", "fig",
     ];
-    let lower = last.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(last))
         || (last.chars().count() == 1 && last.chars().all(|c| c.is_uppercase()))
 }
 
@@ -208,34 +207,60 @@ const EXCEPTIONS: &[(&str, usize)] = &[
 
 /// The syllables of one word.
 pub fn syllables(word: &str) -> usize {
-    let parts: Vec<&str> = word
-        .split(['-', '/', '\u{2013}'])
-        .filter(|p| !p.is_empty())
-        .collect();
-    if parts.len() > 1 {
-        return parts.iter().map(|p| syllables(p)).sum();
+    let separators = ['-', '/', '\u{2013}'];
+    if word.contains(separators) {
+        return word
+            .split(separators)
+            .filter(|p| !p.is_empty())
+            .map(syllables)
+            .sum::<usize>()
+            .max(1);
     }
-    if word.chars().all(|c| !c.is_alphabetic()) {
+    let (mut letters, mut upper) = (0, 0);
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    if letters == 0 {
         return 1;
     }
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
-        return letters.iter().map(|&c| if c == 'W' { 3 } else { 1 }).sum();
+    if letters >= 2 && upper == letters {
+        return word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .map(|c| if c == 'W' { 3 } else { 1 })
+            .sum();
     }
-    let mut w: String = word.to_lowercase();
-    for suffix in ["'s", "\u{2019}s"] {
-        if let Some(stem) = w.strip_suffix(suffix) {
-            w = stem.to_string();
+    let stem = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .unwrap_or(word);
+    // Most words are short and ASCII: lower-case them on the stack.
+    let mut buf = [0u8; 40];
+    let mut n = 0;
+    let ascii = stem.len() <= buf.len() && stem.is_ascii();
+    let owned: String;
+    let w: &str = if ascii {
+        for b in stem.bytes().filter(u8::is_ascii_alphabetic) {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
         }
-    }
-    let w: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+        std::str::from_utf8(&buf[..n]).unwrap_or("")
+    } else {
+        owned = stem
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        &owned
+    };
     let plural = w.strip_suffix('s').filter(|s| s.len() > 3);
-    for candidate in [Some(w.as_str()), plural].into_iter().flatten() {
+    for candidate in [Some(w), plural].into_iter().flatten() {
         if let Some((_, n)) = EXCEPTIONS.iter().find(|(e, _)| *e == candidate) {
             return *n;
         }
     }
-    english(&w)
+    english(w)
 }
 
 fn is_vowel(c: u8) -> bool {

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
 
@@ -51,9 +52,10 @@ pub(super) fn readability(
     f: &mut Findings,
 ) -> Vec<PageReadability> {
     let content = input.content;
-    let mut rows = Vec::new();
-    for c in checked {
-        let Some(i) = c.page else { continue };
+    let scored: Vec<(PageReadability, Option<Diagnostic>)> = checked
+        .par_iter()
+        .filter_map(|c| Some((c, c.page?)))
+        .map(|(c, i)| {
         let page = &content.pages[i];
         let score = readability::score(&c.source.prose);
         let declared = std::iter::once(i)
@@ -65,6 +67,7 @@ pub(super) fn readability(
             .and_then(|a| input.config.check.grade_limit(a));
         let counts = score.counts;
         let grade = counts.flesch_kincaid_grade();
+        let mut finding = None;
         let hardest: Vec<HardSentence> = score
             .hardest
             .iter()
@@ -112,10 +115,10 @@ pub(super) fn readability(
                         h.text
                     ));
                 }
-                f.push("readability", d);
+                finding = Some(d);
             }
         }
-        rows.push(PageReadability {
+        let row = PageReadability {
             file: page.file.display().to_string(),
             url: c.path.clone(),
             audience,
@@ -128,7 +131,16 @@ pub(super) fn readability(
             flesch_kincaid_grade: round(grade),
             smog: round(counts.smog()),
             hardest,
-        });
+        };
+        (row, finding)
+    })
+    .collect();
+    let mut rows = Vec::with_capacity(scored.len());
+    for (row, finding) in scored {
+        if let Some(d) = finding {
+            f.push("readability", d);
+        }
+        rows.push(row);
     }
     rows.sort_by(|a, b| a.file.cmp(&b.file));
     rows

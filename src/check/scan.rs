@@ -113,9 +113,14 @@ pub fn scan(html: &str, regions: &[Range<usize>]) -> Scan {
                     };
                     Place { region, cat, index }
                 };
-                let name = name.to_ascii_lowercase();
+                let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+                    std::borrow::Cow::Owned(name.to_ascii_lowercase())
+                } else {
+                    std::borrow::Cow::Borrowed(name)
+                };
+                let known = html::known(attrs);
                 let level = html::heading_level(&name);
-                let cat = match name.as_str() {
+                let cat = match name.as_ref() {
                     "a" => Some(Cat::Link),
                     "img" => Some(Cat::Image),
                     "table" => Some(Cat::Table),
@@ -123,7 +128,7 @@ pub fn scan(html: &str, regions: &[Range<usize>]) -> Scan {
                     _ => None,
                 };
                 let here = place(&mut out, cat);
-                if let Some(id) = html::attr(attrs, "id") {
+                if let Some(id) = &known.id {
                     let id_place = place(&mut out, Some(Cat::Id));
                     if !out.ids.insert(id.to_string()) {
                         problem(
@@ -135,34 +140,25 @@ pub fn scan(html: &str, regions: &[Range<usize>]) -> Scan {
                         );
                     }
                 }
-                for attr in ["href", "src"] {
-                    if let Some(v) = html::attr(attrs, attr) {
-                        out.urls.push(Url {
-                            value: v.into_owned(),
-                            place: here,
-                        });
-                    }
+                for v in [&known.href, &known.src].into_iter().flatten() {
+                    out.urls.push(Url {
+                        value: v.to_string(),
+                        place: here,
+                    });
                 }
-                match name.as_str() {
+                match name.as_ref() {
                     "a" => links.push(OpenLink {
                         place: here,
-                        has_href: html::attr(attrs, "href").is_some(),
-                        label: html::attr(attrs, "aria-label")
-                            .or_else(|| html::attr(attrs, "title"))
-                            .map(|l| l.into_owned())
-                            .or_else(|| {
-                                html::attr(attrs, "aria-labelledby").map(|_| "labelled".into())
-                            }),
+                        has_href: known.href.is_some(),
+                        label: known.label.as_ref().map(|l| l.to_string()),
                         text: String::new(),
                         image_alt: false,
                     }),
                     "img" => {
-                        let alt = html::attr(attrs, "alt");
-                        let decorative = matches!(
-                            html::attr(attrs, "role").as_deref(),
-                            Some("presentation" | "none")
-                        ) || html::attr(attrs, "aria-hidden").as_deref()
-                            == Some("true");
+                        let alt = known.alt.as_deref();
+                        let decorative =
+                            matches!(known.role.as_deref(), Some("presentation" | "none"))
+                                || known.aria_hidden.as_deref() == Some("true");
                         match alt {
                             Some(a) if !a.trim().is_empty() => {
                                 if let Some(l) = links.last_mut() {

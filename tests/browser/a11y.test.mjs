@@ -1,5 +1,7 @@
-// Accessibility of every page type of the shipped portal, in light and dark colour schemes,
-// plus keyboard use, small screens and printing.
+// Accessibility of every page type of the shipped portal (the list of issue 6: home, framework,
+// competency, objective anchor, module, resource library, curriculum map, taxonomy term, quiz,
+// progress, search, 404, and a few more), in light and dark colour schemes, plus keyboard use,
+// small screens and printing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { build, serve, launch, axeViolations } from './lib.mjs';
@@ -9,6 +11,7 @@ const pages = {
   framework: 'framework/index.html',
   'framework group': 'framework/guiding-principles/index.html',
   competency: 'competencies/sms-4/index.html',
+  'objective anchor': 'competencies/sms-4/index.html#sms-4-2',
   'competency list': 'competencies/index.html',
   module: 'modules/making-the-case/index.html',
   lesson: 'modules/competencies-in-action/sms-1-goals-and-action-plans/index.html',
@@ -18,6 +21,9 @@ const pages = {
   'curriculum map': 'curriculum-map/index.html',
   'taxonomy list': 'topics/index.html',
   'taxonomy term': 'topics/goal-setting/index.html',
+  quiz: 'quizzes/sms-1/index.html',
+  progress: 'progress/index.html',
+  search: 'search/index.html',
   'not found': '404.html',
 };
 
@@ -37,6 +43,8 @@ for (const scheme of ['light', 'dark']) {
       const page = await browser.newPage({ colorScheme: scheme });
       const res = await page.goto(server.url + path);
       assert.equal(res.status(), 200);
+      const fragment = path.split('#')[1];
+      if (fragment) assert.equal(await page.locator(`#${fragment}`).count(), 1, `${path}: the anchor exists`);
       const violations = await axeViolations(page);
       await page.close();
       assert.deepEqual(violations, [], `${path} (${scheme}):\n${violations.join('\n')}`);
