@@ -145,11 +145,11 @@ pub fn run(input: &Input, options: Options) -> Report {
             Some((rec.link()?, (r, start + span.start..start + span.end)))
         })
         .collect();
-    let per_page: Vec<(Vec<(&'static str, Diagnostic)>, Vec<(String, Diagnostic)>)> = checked
+    let per_page: Vec<(RuleFindings, ExternalLinks)> = checked
         .par_iter()
         .map(|c| page_links(input, c, &files, &ids, &base_path, &record_links))
         .collect();
-    let mut external: Vec<(String, Diagnostic)> = Vec::new();
+    let mut external: ExternalLinks = Vec::new();
     for (problems, links) in per_page {
         for (rule, d) in problems {
             f.push(rule, d);
@@ -188,10 +188,13 @@ pub fn run(input: &Input, options: Options) -> Report {
 }
 
 type RecordLinks = HashMap<String, (usize, std::ops::Range<usize>)>;
+/// Findings with the rule that made them, before site.toml's levels apply.
+type RuleFindings = Vec<(&'static str, Diagnostic)>;
+/// External URLs with where they are used.
+type ExternalLinks = Vec<(String, Diagnostic)>;
 
 /// The findings of one page's scan, and its links checked: (rule, finding) pairs, and the
 /// external links with where they are.
-#[allow(clippy::type_complexity)]
 fn page_links(
     input: &Input,
     c: &Checked,
@@ -199,7 +202,7 @@ fn page_links(
     ids: &HashMap<&str, &HashSet<String>>,
     base_path: &str,
     record_links: &RecordLinks,
-) -> (Vec<(&'static str, Diagnostic)>, Vec<(String, Diagnostic)>) {
+) -> (RuleFindings, ExternalLinks) {
     let content = input.content;
     let mut problems = Vec::new();
     let mut external = Vec::new();
