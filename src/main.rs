@@ -21,7 +21,10 @@ fn main() -> ExitCode {
         Command::Check {
             external, format, ..
         } => {
-            let checks = trellis::check::Options { external };
+            let checks = trellis::check::Options {
+                external,
+                all_scores: true,
+            };
             match (site::check(&options, checks), format) {
                 (Ok(s), Format::Json) => {
                     print!("{}", s.check.json());

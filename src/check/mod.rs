@@ -31,6 +31,9 @@ pub use report::{ExternalLink, Format, PageReadability};
 pub struct Options {
     /// Fetch external links over the network.
     pub external: bool,
+    /// Score the readability of every page, not only those whose audience has a limit (the
+    /// report of `trellis check` lists every page; a build needs only the findings).
+    pub all_scores: bool,
 }
 
 /// The rendered site, as the checks see it.
@@ -86,7 +89,18 @@ struct Checked {
     path: String,
     page: Option<usize>,
     scan: scan::Scan,
-    source: source::PageSource,
+    /// The page's markdown, read only when something needs it (a finding to place, prose to
+    /// score): most pages of a large site need neither.
+    source: std::sync::OnceLock<source::PageSource>,
+}
+
+impl Checked {
+    fn source(&self, content: &Content) -> &source::PageSource {
+        self.source.get_or_init(|| match self.page {
+            Some(i) => source::page_source(content, i),
+            None => source::PageSource::default(),
+        })
+    }
 }
 
 /// Runs every check over the rendered site.
@@ -110,15 +124,15 @@ pub fn run(input: &Input, options: Options) -> Report {
         .map(|o| {
             let html = std::str::from_utf8(&o.bytes).unwrap_or("");
             let page = page_of.get(&o.path).copied();
-            let (source, regions) = match page {
+            let regions = match page {
                 Some(i) => page_regions(input, i, html),
-                None => (source::PageSource::default(), Vec::new()),
+                None => Vec::new(),
             };
             Checked {
                 path: o.path.clone(),
                 page,
                 scan: scan::scan(html, &regions),
-                source,
+                source: std::sync::OnceLock::new(),
             }
         })
         .collect();
@@ -156,13 +170,16 @@ pub fn run(input: &Input, options: Options) -> Report {
         }
         external.extend(links);
     }
-    let cited: BTreeSet<String> = checked
-        .iter()
-        .flat_map(|c| c.source.cited.iter().cloned())
+    let cited: BTreeSet<String> = content
+        .pages
+        .par_iter()
+        .flat_map_iter(|p| source::cited(p.body()).collect::<Vec<_>>())
+        .collect::<Vec<String>>()
+        .into_iter()
         .collect();
     let rows = coverage::check(content, check.min_questions, &cited, &mut f);
     metadata::check(content, &mut f);
-    let readability = report::readability(input, &checked, &mut f);
+    let readability = report::readability(input, &checked, options.all_scores, &mut f);
     let external = report::external(
         external,
         options.external.then(|| {
@@ -243,16 +260,12 @@ fn page_links(
     (problems, external)
 }
 
-/// Reads page `i`'s markdown and finds where its rendered HTML sits in the output page.
-fn page_regions(
-    input: &Input,
-    i: usize,
-    html: &str,
-) -> (source::PageSource, Vec<std::ops::Range<usize>>) {
+/// Where page `i`'s rendered markdown (body, then each framework element's `about`) sits in
+/// its output page.
+fn page_regions(input: &Input, i: usize, html: &str) -> Vec<std::ops::Range<usize>> {
     let rendered = &input.markdown[i];
     let mut htmls = vec![rendered.body.html.as_str()];
     htmls.extend(rendered.about.iter().map(|a| a.html.as_str()));
-    let source = source::page_source(input.content, i, &htmls);
     let mut regions = Vec::new();
     let mut from = 0;
     for piece in &htmls {
@@ -260,7 +273,7 @@ fn page_regions(
             regions.push(0..0);
             continue;
         }
-        match html[from..].find(piece) {
+        match find_verbatim(&html[from..], piece) {
             Some(at) => {
                 regions.push(from + at..from + at + piece.len());
                 from += at + piece.len();
@@ -268,7 +281,29 @@ fn page_regions(
             None => regions.push(0..0),
         }
     }
-    (source, regions)
+    regions
+}
+
+/// Where `piece` occurs in `html`: a search for its first bytes, then one comparison (a
+/// searcher built for the whole, often large, piece costs more than the search).
+fn find_verbatim(html: &str, piece: &str) -> Option<usize> {
+    let mut head_len = piece.len().min(64);
+    while !piece.is_char_boundary(head_len) {
+        head_len -= 1;
+    }
+    let head = &piece[..head_len];
+    let mut from = 0;
+    while let Some(at) = html[from..].find(head) {
+        let at = from + at;
+        if html[at..].starts_with(piece) {
+            return Some(at);
+        }
+        from = at + 1;
+        while !html.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    None
 }
 
 /// A finding about something at `place` in the output of `c`, pointed at its source: the line
@@ -277,7 +312,7 @@ fn locate(input: &Input, c: &Checked, place: &scan::Place, message: &str) -> Dia
     let d = Diagnostic::new(message);
     if let (Some(i), Some(r)) = (c.page, place.region) {
         let page = &input.content.pages[i];
-        let region = &c.source.regions[r];
+        let region = &c.source(input.content).regions[r];
         let span = place
             .cat
             .map(|cat| cat as usize)
@@ -342,14 +377,13 @@ pub fn failure_json(e: &crate::Error) -> String {
 /// The readability of every content page, scored as `trellis check` scores it: for the panel
 /// `trellis serve` shows authors.
 pub fn readability_of_pages(config: &Config, content: &Content) -> Vec<PageReadability> {
-    let pieces = vec![""; 1 + content.elements.len()];
     let checked: Vec<Checked> = (0..content.pages.len())
         .into_par_iter()
         .map(|i| Checked {
             path: content.pages[i].href(),
             page: Some(i),
             scan: scan::Scan::default(),
-            source: source::page_source(content, i, &pieces),
+            source: std::sync::OnceLock::new(),
         })
         .collect();
     let input = Input {
@@ -365,5 +399,5 @@ pub fn readability_of_pages(config: &Config, content: &Content) -> Vec<PageReada
         config: &config.check,
         list: Vec::new(),
     };
-    report::readability(&input, &checked, &mut ignored)
+    report::readability(&input, &checked, true, &mut ignored)
 }

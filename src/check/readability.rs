@@ -296,19 +296,18 @@ fn english(w: &str) -> usize {
         }
         prev_vowel = vowel;
     }
-    let stem = &w[..end];
-    let split_pair = |pair: &str, not_after: &[u8]| {
-        stem.match_indices(pair)
-            .filter(|(i, _)| *i == 0 || !not_after.contains(&stem.as_bytes()[i - 1]))
+    // Vowel pairs said as two syllables (me-di-a, us-u-al, cli-ent), except after the letters
+    // that make them one (so-cial, qual-i-ty, pa-tient).
+    let split_pair = |pair: &[u8], not_after: &[u8]| {
+        stem.windows(pair.len())
+            .enumerate()
+            .filter(|(i, w)| *w == pair && (*i == 0 || !not_after.contains(&stem[i - 1])))
             .count()
     };
-    count += split_pair("ia", b"ctsgx");
-    count += split_pair("iou", b"ctsgx");
-    count += split_pair("ua", b"qg");
-    count += ["ient", "ienc"]
-        .iter()
-        .map(|p| split_pair(p, b"cts"))
-        .sum::<usize>();
+    count += split_pair(b"ia", b"ctsgx");
+    count += split_pair(b"iou", b"ctsgx");
+    count += split_pair(b"ua", b"qg");
+    count += split_pair(b"ient", b"cts") + split_pair(b"ienc", b"cts");
     // A silent `e` before a suffix: manag(e)ment, complet(e)ly, car(e)ful.
     for (suffix, not_after) in [
         ("ement", "l"),

@@ -49,15 +49,15 @@ fn round(x: f64) -> f64 {
 pub(super) fn readability(
     input: &Input,
     checked: &[Checked],
+    all: bool,
     f: &mut Findings,
 ) -> Vec<PageReadability> {
     let content = input.content;
     let scored: Vec<(PageReadability, Option<Diagnostic>)> = checked
         .par_iter()
-        .filter_map(|c| Some((c, c.page?)))
-        .map(|(c, i)| {
+        .filter_map(|c| {
+        let i = c.page?;
         let page = &content.pages[i];
-        let score = readability::score(&c.source.prose);
         let declared = std::iter::once(i)
             .chain(content.ancestors(i).into_iter().rev())
             .find_map(|p| content.pages[p].meta.audience.as_ref().map(|a| (p, a)));
@@ -65,6 +65,10 @@ pub(super) fn readability(
         let limit = audience
             .as_deref()
             .and_then(|a| input.config.check.grade_limit(a));
+        if !all && limit.is_none() {
+            return None;
+        }
+        let score = readability::score(&c.source(content).prose);
         let counts = score.counts;
         let grade = counts.flesch_kincaid_grade();
         let mut finding = None;
@@ -132,7 +136,7 @@ pub(super) fn readability(
             smog: round(counts.smog()),
             hardest,
         };
-        (row, finding)
+        Some((row, finding))
     })
     .collect();
     let mut rows = Vec::with_capacity(scored.len());

@@ -73,7 +73,7 @@ pub struct PageSource {
 }
 
 /// Reads a page's markdown: the body and, on a framework page, each element's `about`.
-pub fn page_source(content: &Content, i: usize, htmls: &[&str]) -> PageSource {
+pub fn page_source(content: &Content, i: usize) -> PageSource {
     let page = &content.pages[i];
     let mut out = PageSource::default();
     let mut pieces = vec![(page.body(), page.body_start)];
@@ -82,7 +82,7 @@ pub fn page_source(content: &Content, i: usize, htmls: &[&str]) -> PageSource {
             pieces.push((e.about.as_str(), e.about_offset(&page.source)));
         }
     }
-    for (markdown, offset) in pieces.into_iter().take(htmls.len()) {
+    for (markdown, offset) in pieces {
         let mut region = Region {
             offset,
             ..Region::default()
@@ -188,4 +188,17 @@ fn raw_html(markdown: &str, range: Range<usize>, offset: usize, region: &mut Reg
             region.elements[Cat::Id as usize].push(span);
         }
     }
+}
+
+/// The IDs and keys a piece of markdown cites with `@` (`[@key]`, `[text](@key)`): a quick scan
+/// that needs no parse. It may also find an `@` in code; for finding unused resources that errs
+/// on the side of calling a resource used.
+pub fn cited(markdown: &str) -> impl Iterator<Item = String> + '_ {
+    markdown.match_indices('@').filter_map(move |(at, _)| {
+        let rest = &markdown[at + 1..];
+        let len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_')))
+            .unwrap_or(rest.len());
+        (len > 0).then(|| rest[..len].trim_end_matches('.').to_string())
+    })
 }
