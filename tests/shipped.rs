@@ -438,3 +438,38 @@ fn every_page_has_one_h1_a_language_a_skip_link_a_title_and_unique_ids() {
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn the_portal_passes_its_checks_and_the_map_shows_the_same_figures() {
+    let site = Site::shipped();
+    let run = site.run(&["check", "--format", "json"]).success();
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["summary"]["errors"], 0, "{:#}", report["findings"]);
+    let built = site.build().success();
+    let map = built.page("curriculum-map/index.html");
+    let mut objectives = 0;
+    for competency in report["coverage"]["competencies"].as_array().unwrap() {
+        for o in competency["objectives"].as_array().unwrap() {
+            objectives += 1;
+            assert_eq!(o["gaps"], serde_json::json!([]), "{o}");
+            let id = o["id"].as_str().unwrap();
+            let row = map.within(&format!(">{id}</a>"), "</tr>");
+            let questions = o["questions"].as_u64().unwrap();
+            assert!(
+                row.has(&format!("{questions} questions in")),
+                "{id}: {questions} questions\n{}",
+                row.html
+            );
+            assert_eq!(
+                row.count("<li><a href="),
+                o["taught_in"].as_array().unwrap().len()
+                    + o["resources"].as_u64().unwrap() as usize
+                    + row.count("quizzes/"),
+                "{id}: pages, resources and quizzes listed\n{}",
+                row.html
+            );
+        }
+    }
+    assert_eq!(objectives, 14);
+    map.contains("<strong>0</strong> not yet assessed (fewer than 2 questions)");
+}
