@@ -135,8 +135,9 @@ pub fn render_site(options: &BuildOptions, t: &mut Timings) -> Result<Built, Err
         search: search::Stats::default(),
     };
     let renderer = site.renderer();
-    // Templates and the search index are independent: build them side by side.
-    let (outputs, search) = if std::env::var_os("TRELLIS_TIMINGS").is_some() {
+    // Templates and the search index are independent: build them side by side (one after the
+    // other when timing stages, so each time is its own).
+    let (outputs, search) = if t.enabled() {
         let outputs = renderer.render_all();
         t.mark("templates");
         let search = site.search_index();

@@ -16,6 +16,12 @@ impl Timings {
         }
     }
 
+    /// Whether stage times are printed: stages then run one after the other, so each is timed
+    /// alone.
+    pub fn enabled(&self) -> bool {
+        self.enabled
+    }
+
     /// Ends the stage that began at the previous mark.
     pub fn mark(&mut self, stage: &str) {
         if self.enabled {

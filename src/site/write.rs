@@ -48,21 +48,34 @@ enum Source<'a> {
     File(PathBuf),
 }
 
-fn sync_into(site: &Built, dir: &Path) -> Result<(), Error> {
+impl Source<'_> {
+    fn bytes(&self) -> Result<std::borrow::Cow<'_, [u8]>, Error> {
+        Ok(match self {
+            Source::Bytes(b) => std::borrow::Cow::Borrowed(b),
+            Source::Theme(s) => s.bytes()?,
+            Source::File(from) => std::borrow::Cow::Owned(crate::fs::read(from)?),
+        })
+    }
+}
+
+/// The files copied rather than rendered: the theme's and site's static files, then the assets
+/// beside content pages.
+fn copied_files(site: &Built) -> Vec<(&str, Source<'_>)> {
     let content_dir = site.config.root.join("content");
-    let mut files: Vec<(&str, Source)> = Vec::with_capacity(site.outputs.len() + 64);
-    files.extend(
-        site.theme
-            .statics
-            .iter()
-            .map(|(rel, s)| (rel.as_str(), Source::Theme(s))),
-    );
-    files.extend(
-        site.content
-            .assets
-            .iter()
-            .map(|a| (a.as_str(), Source::File(content_dir.join(a)))),
-    );
+    let statics = site.theme.statics.iter();
+    statics
+        .map(|(rel, s)| (rel.as_str(), Source::Theme(s)))
+        .chain(
+            site.content
+                .assets
+                .iter()
+                .map(|a| (a.as_str(), Source::File(content_dir.join(a)))),
+        )
+        .collect()
+}
+
+fn sync_into(site: &Built, dir: &Path) -> Result<(), Error> {
+    let mut files = copied_files(site);
     files.extend(
         site.outputs
             .iter()
@@ -75,15 +88,9 @@ fn sync_into(site: &Built, dir: &Path) -> Result<(), Error> {
         wanted.insert(rel, i);
     }
     remove_stale(dir, &wanted)?;
-    wanted.par_iter().try_for_each(|(rel, &i)| {
-        let path = dir.join(rel);
-        let bytes: std::borrow::Cow<[u8]> = match &files[i].1 {
-            Source::Bytes(b) => std::borrow::Cow::Borrowed(b),
-            Source::Theme(s) => s.bytes()?,
-            Source::File(from) => std::borrow::Cow::Owned(crate::fs::read(from)?),
-        };
-        write_if_changed(&path, &bytes)
-    })
+    wanted
+        .par_iter()
+        .try_for_each(|(rel, &i)| write_if_changed(&dir.join(rel), &files[i].1.bytes()?))
 }
 
 /// Writes `bytes` unless the file already holds exactly them.
@@ -178,15 +185,8 @@ pub fn write_diff(dir: &Path, before: &Built, site: &Built) -> Result<usize, Err
 
 /// Theme and site static files, and the assets beside content pages, where they changed.
 pub fn write_statics(dir: &Path, site: &Built) -> Result<(), Error> {
-    for (rel, source) in &site.theme.statics {
+    for (rel, source) in copied_files(site) {
         write_if_changed(&dir.join(rel), &source.bytes()?)?;
-    }
-    let content_dir = site.config.root.join("content");
-    for asset in &site.content.assets {
-        write_if_changed(
-            &dir.join(asset),
-            &crate::fs::read(&content_dir.join(asset))?,
-        )?;
     }
     Ok(())
 }
