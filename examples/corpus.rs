@@ -5,14 +5,17 @@
 //! ```
 //!
 //! For N lesson pages it writes, per 1,000 lessons, about 100 modules of 8-12 lessons, 20
-//! competencies with 5 objectives each and 300 resources in lists of 50, plus the home page,
+//! competencies with 5 objectives each, 300 resources in lists of 50 and 40 quizzes, plus the home page,
 //! the section pages, the resource library and the curriculum map. Lessons are 400-600 words of
 //! health-education prose built from a small grammar, so stemming and search indexing see
 //! inflected forms (coach, coaches, coaching, coached) as real content would.
 //!
+//! Per 1,000 lessons there are also 40 self-assessment quizzes of at least 5 questions, of every
+//! answerable type, so that each objective is assessed by 2 questions (the default of
+//! `min_questions`): a generated corpus passes `trellis check` with no errors and no warnings.
+//!
 //! Every file is drawn from its own stream of a seeded splitmix64 generator, so the same page
 //! count and seed give byte-identical files whatever the order or thread they are written in.
-//! Quizzes do not exist in Trellis yet, so the corpus has none.
 
 use std::fmt::Write as _;
 use std::io;
@@ -72,6 +75,8 @@ pub struct Summary {
     pub competencies: usize,
     pub objectives: usize,
     pub resources: usize,
+    pub quizzes: usize,
+    pub questions: usize,
     pub files: usize,
     pub bytes: u64,
 }
@@ -81,13 +86,15 @@ impl std::fmt::Display for Summary {
         write!(
             f,
             "{} lesson pages in {} modules (+{} other pages), {} competencies, {} objectives, \
-             {} resources: {} files, {} bytes written",
+             {} resources, {} quizzes of {} questions: {} files, {} bytes written",
             self.lessons,
             self.modules,
             self.other_pages,
             self.competencies,
             self.objectives,
             self.resources,
+            self.quizzes,
+            self.questions,
             self.files,
             self.bytes
         )
@@ -143,7 +150,12 @@ pub fn generate(pages: usize, seed: u64, out: &Path) -> io::Result<Summary> {
         ),
         (content.join("resources/_index.md"), library(&plan)),
         (content.join("curriculum-map.md"), curriculum_map(&plan)),
+        (content.join("quizzes/_index.md"), quizzes_index(&plan)),
     ];
+    for q in 0..plan.quizzes {
+        let path = content.join(format!("quizzes/q-{:03}.md", q + 1));
+        files.push((path, quiz(&plan, q)));
+    }
     for c in 0..plan.competencies {
         let path = content.join(format!("competencies/c-{:03}.md", c + 1));
         files.push((path, competency(&plan, c)));
@@ -153,7 +165,7 @@ pub fn generate(pages: usize, seed: u64, out: &Path) -> io::Result<Summary> {
         files.push((path, resource_list(&plan, i, chunk)));
     }
     let other_pages = files.len() - 1 + plan.modules.len();
-    for dir in ["modules", "competencies", "resources"] {
+    for dir in ["modules", "competencies", "resources", "quizzes"] {
         let dir = content.join(dir);
         std::fs::create_dir_all(&dir).map_err(|e| at(e, &dir))?;
     }
@@ -185,6 +197,8 @@ pub fn generate(pages: usize, seed: u64, out: &Path) -> io::Result<Summary> {
         competencies: plan.competencies,
         objectives: plan.competencies * plan.objectives_per,
         resources: plan.resources.len(),
+        quizzes: plan.quizzes,
+        questions: plan.quizzes * plan.questions_per,
         files: written.files,
         bytes: written.bytes,
     })
@@ -225,6 +239,7 @@ const COMPETENCY: u64 = 4;
 const RESOURCE: u64 = 5;
 const LIST: u64 = 6;
 const FIXED: u64 = 7;
+const QUIZ: u64 = 8;
 
 impl Rng {
     fn new(seed: u64, tag: u64, index: usize) -> Rng {
@@ -289,6 +304,8 @@ struct Module {
 
 struct Resource {
     key: String,
+    title: String,
+    year: Option<usize>,
     /// The record's TOML lines, without the `[[resources]]` header.
     toml: String,
 }
@@ -300,6 +317,9 @@ struct Plan {
     competencies: usize,
     objectives_per: usize,
     resources: Vec<Resource>,
+    quizzes: usize,
+    /// Questions per quiz (plus one confidence rating), so that each objective gets 2.
+    questions_per: usize,
 }
 
 impl Plan {
@@ -323,20 +343,25 @@ impl Plan {
             first += size;
         }
         let competencies = (lessons * 20).div_ceil(1000);
+        let objectives_per = lessons.min(5);
+        let quizzes = (lessons * 40).div_ceil(1000);
         let mut plan = Plan {
             seed,
             lessons,
             modules,
             competencies,
             // With very few lessons there must be no more objectives than lessons to teach them.
-            objectives_per: lessons.min(5),
+            objectives_per,
             resources: Vec::new(),
+            quizzes,
+            questions_per: (2 * competencies * objectives_per).div_ceil(quizzes).max(5),
         };
         let count = (lessons * 3).div_ceil(10);
         plan.resources = (0..count)
             .into_par_iter()
             .map(|i| resource(&plan, i))
             .collect();
+        distinct_titles(&mut plan.resources);
         plan
     }
 
@@ -1164,6 +1189,7 @@ fn competency(plan: &Plan, c: usize) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "+++\nkind = \"competency\"\nid = \"{id}\"");
     let _ = writeln!(out, "title = {}", toml_str(&title(r)));
+    let _ = writeln!(out, "description = {}", toml_str(&one_sentence(r)));
     let _ = writeln!(out, "statement = {}", toml_str(&one_sentence(r)));
     let source = &plan.resources[r.below(plan.resources.len())].key;
     let _ = writeln!(out, "sources = [\"{source}\"]\nweight = {}", c + 1);
@@ -1284,7 +1310,40 @@ fn resource(plan: &Plan, i: usize) -> Resource {
         "taxonomies = {{ topics = {} }}",
         toml_list(&pick_names(r, TOPICS, 1, 2))
     );
-    Resource { key, toml: t }
+    let year = (t.contains("\nyear = ")).then_some(year);
+    Resource {
+        key,
+        title,
+        year,
+        toml: t,
+    }
+}
+
+/// Gives a second work with the same title and year a part number ("…, part 2"), as `trellis
+/// check` reports such pairs as duplicates. Runs in index order, so it is deterministic.
+fn distinct_titles(resources: &mut [Resource]) {
+    let mut seen = std::collections::HashSet::new();
+    for r in resources {
+        let fold = |t: &str| -> String {
+            t.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let base = r.title.clone();
+        let mut part = 1;
+        while r.year.is_some() && !seen.insert((fold(&r.title), r.year)) {
+            part += 1;
+            r.title = format!("{base}, part {part}");
+        }
+        if part > 1 {
+            r.toml = r.toml.replacen(
+                &format!("title = {}", toml_str(&base)),
+                &format!("title = {}", toml_str(&r.title)),
+                1,
+            );
+        }
+    }
 }
 
 fn resource_list(plan: &Plan, i: usize, records: &[Resource]) -> String {
@@ -1404,4 +1463,155 @@ fn module_index(plan: &Plan, m: &Module) -> String {
         &format!("weight = {}\nsort_by = \"weight\"\n", m.number),
         "",
     )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quizzes
+
+fn quizzes_index(plan: &Plan) -> String {
+    let r = &mut Rng::new(plan.seed, FIXED, 5);
+    simple_page(
+        r,
+        "Self-assessment quizzes",
+        "weight = 5\nsort_by = \"weight\"\n",
+        "",
+    )
+}
+
+/// Quiz `q` (0-based): `questions_per` questions of every answerable type in turn, question `j`
+/// assessing objective `(q * questions_per + j) mod O`, so each objective gets two questions
+/// once there are `2 O / questions_per` quizzes; then one confidence rating.
+fn quiz(plan: &Plan, q: usize) -> String {
+    let r = &mut Rng::new(plan.seed, QUIZ, q);
+    let mut out = String::with_capacity(4000);
+    let _ = writeln!(
+        out,
+        "+++\nkind = \"quiz\"\ntitle = {}",
+        toml_str(&format!("Self-check {}: {}", q + 1, title(r)))
+    );
+    let _ = writeln!(out, "description = {}", toml_str(&one_sentence(r)));
+    let _ = writeln!(out, "weight = {}", q + 1);
+    let mut assessed = Vec::new();
+    for j in 0..plan.questions_per {
+        let objective = plan.objective((q * plan.questions_per + j) % plan.objectives());
+        let _ = write!(
+            out,
+            "\n[[questions]]\nid = \"q{}\"\nobjectives = [\"{objective}\"]\n",
+            j + 1
+        );
+        question(r, &mut out, (q + j) % 7);
+        if r.chance(1, 3) {
+            let _ = writeln!(out, "hint = {}", toml_str(&one_sentence(r)));
+        }
+        let _ = writeln!(out, "explanation = {}", toml_str(&one_sentence(r)));
+        assessed.push(objective);
+    }
+    assessed.dedup();
+    let _ = write!(
+        out,
+        "\n[[questions]]\nid = \"confidence\"\ntype = \"confidence\"\nobjectives = {}\n\
+         prompt = \"How confident are you that you can {}?\"\n",
+        toml_list(&assessed),
+        instruction(r).to_lowercase()
+    );
+    out.push_str("+++\n\n");
+    paragraph(r, &mut out);
+    out.push('\n');
+    out
+}
+
+/// The type, prompt and answer lines of a question of kind `kind` (0-6).
+fn question(r: &mut Rng, out: &mut String, kind: usize) {
+    let prompt = |r: &mut Rng| toml_str(&format!("{} What should happen next?", one_sentence(r)));
+    let option = |r: &mut Rng, correct: bool| {
+        let feedback = if r.chance(1, 2) {
+            format!(", feedback = {}", toml_str(&one_sentence(r)))
+        } else {
+            String::new()
+        };
+        let flag = if correct { ", correct = true" } else { "" };
+        format!(
+            "  {{ text = {}{flag}{feedback} }},\n",
+            toml_str(&instruction(r))
+        )
+    };
+    match kind {
+        0 | 1 => {
+            let multiple = kind == 1;
+            let n = r.range(3, 5);
+            let right = r.below(n);
+            let _ = write!(
+                out,
+                "type = \"{}\"\nprompt = {}\noptions = [\n",
+                if multiple { "multiple" } else { "single" },
+                prompt(r)
+            );
+            for i in 0..n {
+                let correct = i == right || (multiple && r.chance(1, 3));
+                out.push_str(&option(r, correct));
+            }
+            out.push_str("]\n");
+        }
+        2 => {
+            let _ = writeln!(
+                out,
+                "type = \"true-false\"\nprompt = {}\nanswer = {}\nfeedback_true = {}\nfeedback_false = {}",
+                toml_str(&one_sentence(r)),
+                r.chance(1, 2),
+                toml_str(&one_sentence(r)),
+                toml_str(&one_sentence(r))
+            );
+        }
+        3 => {
+            let word = r.pick(MASS);
+            let _ = writeln!(
+                out,
+                "type = \"short\"\nprompt = {}\naccept = [{}, {}]\nfeedback = {}",
+                toml_str(&format!(
+                    "Which term names the skill in this sentence? {}",
+                    one_sentence(r)
+                )),
+                toml_str(word),
+                toml_str(&format!("the {word}")),
+                toml_str(&one_sentence(r))
+            );
+        }
+        4 => {
+            let _ = writeln!(
+                out,
+                "type = \"numeric\"\nprompt = \"On a scale from 0 to 10, what confidence score is usually high enough to keep a {} as it is?\"\nanswer = {}\ntolerance = {}",
+                r.pick(THINGS).0,
+                r.range(6, 8),
+                r.below(2)
+            );
+        }
+        5 => {
+            let _ = write!(
+                out,
+                "type = \"ordering\"\nprompt = \"Put these steps in order.\"\nitems = ["
+            );
+            for i in 0..r.range(3, 5) {
+                let sep = if i == 0 { "" } else { ", " };
+                let _ = write!(out, "{sep}{}", toml_str(&instruction(r)));
+            }
+            out.push_str("]\n");
+        }
+        _ => {
+            let _ = write!(
+                out,
+                "type = \"matching\"\nprompt = \"Match each term to what it describes.\"\npairs = [\n"
+            );
+            let k = r.range(2, 4);
+            let terms = r.distinct(k, MASS.len());
+            for t in terms {
+                let _ = writeln!(
+                    out,
+                    "  [{}, {}],",
+                    toml_str(&cap(MASS[t])),
+                    toml_str(&instruction(r))
+                );
+            }
+            out.push_str("]\n");
+        }
+    }
 }

@@ -213,9 +213,11 @@ fn floor_char_boundary(s: &str, i: usize) -> usize {
 /// 1-based line and column (in characters) of byte `offset`, and the text of that line.
 pub fn line_col(source: &str, offset: usize) -> (usize, usize, &str) {
     let offset = floor_char_boundary(source, offset);
-    let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = offset + source[offset..].find('\n').unwrap_or(source.len() - offset);
-    let line = source[..offset].matches('\n').count() + 1;
+    let before = &source.as_bytes()[..offset];
+    let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+    let line_end = offset
+        + memchr::memchr(b'\n', &source.as_bytes()[offset..]).unwrap_or(source.len() - offset);
+    let line = memchr::memchr_iter(b'\n', before).count() + 1;
     let col = source[line_start..offset].chars().count() + 1;
     (line, col, &source[line_start..line_end])
 }

@@ -6,8 +6,24 @@ use trellis::cli::{Cli, Command};
 use trellis::diagnostic::Severity;
 use trellis::site::{self, Summary};
 
+/// mimalloc: a build allocates and frees millions of small strings from two threads at once,
+/// where it is markedly faster than glibc's allocator (see docs/PERFORMANCE.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// `mi_option_purge_delay` in mimalloc 2's `mi_option_t` (the Rust bindings name no constant
+/// for it).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve { .. }) {
+        // A build or check is a burst of a few seconds at most: keep freed memory for reuse
+        // instead of returning it to the system after 10 ms and faulting it back in (with
+        // transparent huge pages, zeroing those pages again took a quarter of a 10k build).
+        // SAFETY: sets a process-wide option before the threads that allocate are started.
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+    }
     let options = cli.build_options();
     match cli.command {
         Command::Build { .. } => match site::build(&options) {

@@ -90,6 +90,15 @@ pub(crate) fn page_templates(
 
 /// Loads, validates and renders the whole site in memory.
 pub fn render_site(options: &BuildOptions, t: &mut Timings) -> Result<Built, Error> {
+    let mut site = prepare(options, t)?;
+    let (done, search) = render_with(&site, t, |o| o)?;
+    site.outputs = done.into_iter().map(|(_, o)| o).collect();
+    site.search = search;
+    Ok(site)
+}
+
+/// Loads and validates the site and renders its markdown: everything but the output files.
+fn prepare(options: &BuildOptions, t: &mut Timings) -> Result<Built, Error> {
     let mut config = Config::load(&options.root)?;
     if let Some(url) = &options.base_url {
         config.base_url = url.clone();
@@ -124,7 +133,7 @@ pub fn render_site(options: &BuildOptions, t: &mut Timings) -> Result<Built, Err
         .iter()
         .map(|r| r.body.summary.clone().unwrap_or_default())
         .collect();
-    let mut site = Built {
+    Ok(Built {
         views: Views::new(&content, &summaries),
         config,
         content,
@@ -133,27 +142,36 @@ pub fn render_site(options: &BuildOptions, t: &mut Timings) -> Result<Built, Err
         templates,
         outputs: Vec::new(),
         search: search::Stats::default(),
-    };
+    })
+}
+
+/// Renders every output file (pages, listings, generated files, the search index), handing
+/// each to `sink` as it is made. Templates and the search index are independent: they are
+/// built side by side (one after the other when timing stages, so each time is its own).
+fn render_with<T: Send>(
+    site: &Built,
+    t: &mut Timings,
+    sink: impl Fn(Output) -> T + Sync + Send,
+) -> Result<(Vec<(String, T)>, search::Stats), Error> {
     let renderer = site.renderer();
-    // Templates and the search index are independent: build them side by side (one after the
-    // other when timing stages, so each time is its own).
-    let (outputs, search) = if t.enabled() {
-        let outputs = renderer.render_all();
+    let (done, search) = if t.enabled() {
+        let done = renderer.render_each(&sink);
         t.mark("templates");
         let search = site.search_index();
         t.mark("search");
-        (outputs, search)
+        (done, search)
     } else {
-        rayon::join(|| renderer.render_all(), || site.search_index())
+        rayon::join(|| renderer.render_each(&sink), || site.search_index())
     };
-    let mut outputs = outputs.map_err(Error::Content)?;
-    outputs.extend(search.files.into_iter().map(|(path, text)| Output {
-        path,
-        bytes: text.into_bytes(),
+    let mut done = done.map_err(Error::Content)?;
+    done.extend(search.files.into_iter().map(|(path, text)| {
+        let o = Output {
+            path,
+            bytes: text.into_bytes(),
+        };
+        (o.path.clone(), sink(o))
     }));
-    site.outputs = outputs;
-    site.search = search.stats;
-    Ok(site)
+    Ok((done, search.stats))
 }
 
 impl Built {
@@ -188,23 +206,49 @@ impl Built {
     }
 }
 
-/// Runs the checks of `trellis check` over a site rendered in memory.
-pub(crate) fn run_checks(site: &Built, options: check::Options) -> check::Report {
-    let generated = render::generated_templates(&site.content, &site.config);
+/// What the checks see of a site.
+fn check_input<'a>(
+    site: &'a Built,
+    generated: &'a std::collections::HashMap<String, String>,
+) -> check::Input<'a> {
     let mut files: Vec<&str> = site.theme.statics.keys().map(String::as_str).collect();
     files.extend(site.content.assets.iter().map(String::as_str));
-    check::run(
-        &check::Input {
-            config: &site.config,
-            content: &site.content,
-            markdown: &site.rendered,
-            outputs: &site.outputs,
-            files,
-            templates: &site.templates,
-            generated: &generated,
-        },
-        options,
-    )
+    check::Input {
+        config: &site.config,
+        content: &site.content,
+        markdown: &site.rendered,
+        files,
+        templates: &site.templates,
+        generated,
+    }
+}
+
+/// Renders the site and checks each output as it is made, handing it on to `keep` (which may
+/// write it); returns the report, the path of every output and the search figures. No more
+/// than one page per thread is held in memory here.
+fn render_and_check(
+    site: &Built,
+    t: &mut Timings,
+    options: check::Options,
+    keep: impl Fn(Output) -> Result<(), Error> + Sync + Send,
+) -> Result<(check::Report, Vec<String>, search::Stats), Error> {
+    let generated = render::generated_templates(&site.content, &site.config);
+    let input = check_input(site, &generated);
+    let scanner = check::Scanner::new(&input);
+    let (done, search) = render_with(site, t, |o| {
+        let scanned = scanner.scan(&o.path, &o.bytes);
+        keep(o).map(|()| scanned)
+    })?;
+    let mut paths = Vec::with_capacity(done.len());
+    let mut scanned = Vec::with_capacity(done.len());
+    for (path, result) in done {
+        scanned.extend(result?);
+        paths.push(path);
+    }
+    let refs: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let report = check::run_scanned(&input, scanned, &refs, options);
+    t.mark("check");
+    Ok((report, paths, search))
 }
 
 /// Validates everything, renders in memory and runs every check; writes nothing. The report
@@ -212,40 +256,51 @@ pub(crate) fn run_checks(site: &Built, options: check::Options) -> check::Report
 pub fn check(options: &BuildOptions, check: check::Options) -> Result<Summary, Error> {
     let start = Instant::now();
     let mut t = Timings::from_env();
-    let site = render_site(options, &mut t)?;
-    let report = run_checks(&site, check);
-    t.mark("check");
-    Ok(summary(site, start, output_dir(options), report))
+    let site = prepare(options, &mut t)?;
+    let (report, paths, search) = render_and_check(&site, &mut t, check, |_| Ok(()))?;
+    Ok(summary(&site, &paths, search, start, output_dir(options), report))
 }
 
-/// Builds the site into the output folder, replacing it only when everything succeeded: an
-/// error-level finding of the checks stops the build before anything is written.
+/// Builds the site into the output folder, replacing it only when everything succeeded: a
+/// template error or an error-level finding of the checks stops the build before anything in
+/// the output folder changes. Pages are written aside (or compared with the output) as they
+/// render, so a build holds no more than the changed files in memory.
 pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let start = Instant::now();
     let mut t = Timings::from_env();
-    let site = render_site(options, &mut t)?;
-    let report = run_checks(&site, check::Options::default());
-    t.mark("check");
+    let site = prepare(options, &mut t)?;
+    let output = output_dir(options);
+    let stream = write::Stream::begin(&output)?;
+    let (report, paths, search) =
+        render_and_check(&site, &mut t, check::Options::default(), |o| {
+            stream.accept(o)
+        })?;
     if report.count(crate::diagnostic::Severity::Error) > 0 {
         return Err(Error::Content(report.findings));
     }
-    let output = output_dir(options);
-    write::write_output(&site, &output)?;
+    let refs: Vec<&str> = paths.iter().map(String::as_str).collect();
+    stream.commit(&site, &refs)?;
     t.mark("write");
-    Ok(summary(site, start, output, report))
+    let summary = summary(&site, &paths, search, start, output, report);
+    // Freeing a large site's millions of small allocations takes a noticeable part of a
+    // build; a command line build exits without waiting for it.
+    std::thread::spawn(move || drop((site, paths)));
+    Ok(summary)
 }
 
-fn summary(site: Built, start: Instant, output: PathBuf, check: check::Report) -> Summary {
+fn summary(
+    site: &Built,
+    paths: &[String],
+    search: search::Stats,
+    start: Instant,
+    output: PathBuf,
+    check: check::Report,
+) -> Summary {
     let pages = site.content.pages.len();
     Summary {
         pages,
-        generated: site
-            .outputs
-            .iter()
-            .filter(|o| o.path.ends_with(".html"))
-            .count()
-            - pages.min(site.outputs.len()),
-        files: site.outputs.len() + site.theme.statics.len() + site.content.assets.len(),
+        generated: paths.iter().filter(|p| p.ends_with(".html")).count() - pages.min(paths.len()),
+        files: paths.len() + site.theme.statics.len() + site.content.assets.len(),
         competencies: site.content.competencies.len(),
         objectives: site
             .content
@@ -256,7 +311,7 @@ fn summary(site: Built, start: Instant, output: PathBuf, check: check::Report) -
         resources: site.content.resources.len(),
         millis: start.elapsed().as_millis(),
         output,
-        search: site.search,
+        search,
         check,
     }
 }

@@ -1,5 +1,6 @@
 //! Stage timings for profiling a build: `TRELLIS_TIMINGS=1 trellis build` prints how long
-//! each stage took to stderr. Off by default, so output stays quiet and deterministic.
+//! each stage took to stderr, and the process's resident memory after it (on Linux). Off by
+//! default, so output stays quiet and deterministic.
 
 use std::time::Instant;
 
@@ -26,11 +27,19 @@ impl Timings {
     pub fn mark(&mut self, stage: &str) {
         if self.enabled {
             let now = Instant::now();
+            let rss = resident_mb().map_or(String::new(), |mb| format!("  {mb:>5} MB resident"));
             eprintln!(
-                "timing: {stage:<12} {:>7.1} ms",
+                "timing: {stage:<12} {:>7.1} ms{rss}",
                 (now - self.last).as_secs_f64() * 1000.0
             );
             self.last = now;
         }
     }
+}
+
+/// The resident memory of this process in MB, from `/proc/self/statm` (Linux only).
+fn resident_mb() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096 / 1_000_000)
 }

@@ -399,6 +399,27 @@ fn a_build_fails_on_an_error_finding_and_keeps_the_previous_output() {
     .stderr_contains("warning: the site has 1 warning; it was built anyway");
 }
 
+/// A first build writes its pages into a folder beside `public/` as they render; when the
+/// checks then fail, that folder goes and no `public/` appears.
+#[test]
+fn a_first_build_that_fails_its_checks_leaves_no_output_behind() {
+    let site = Site::fixture("check").edit(
+        "content/lesson.md",
+        "## Why it matters",
+        "[gone](gone.html)\n\n## Why it matters",
+    );
+    site.build()
+        .failure()
+        .stderr_contains("error[broken-link]: link to `gone.html` leads to no file")
+        .stderr_contains("error: found 1 problem in the site; nothing was written\n");
+    let left: Vec<String> = std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("public"))
+        .collect();
+    assert_eq!(left, Vec::<String>::new(), "the failed build left output behind");
+}
+
 #[test]
 fn a_broken_link_made_by_a_template_points_at_the_template() {
     let site = Site::fixture("check")

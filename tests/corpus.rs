@@ -115,6 +115,7 @@ fn the_curriculum_scales_with_the_page_count() {
         ),
         (1000, 20, 100, 300)
     );
+    assert_eq!((summary.quizzes, summary.questions), (40, 200));
     assert!(
         (90..=125).contains(&summary.modules),
         "{} modules",

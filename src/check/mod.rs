@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::Content;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::render::{Output, RenderedPage};
+use crate::render::RenderedPage;
 pub use coverage::{CompetencyRow, ObjectiveRow};
 pub use readability::Counts;
 pub use report::{ExternalLink, Format, PageReadability};
@@ -41,7 +41,6 @@ pub struct Input<'a> {
     pub config: &'a Config,
     pub content: &'a Content,
     pub markdown: &'a [RenderedPage],
-    pub outputs: &'a [Output],
     /// Output files that are not rendered pages: theme and site static files, content assets.
     pub files: Vec<&'a str>,
     /// The template of each page, and of each generated output by its path.
@@ -103,41 +102,64 @@ impl Checked {
     }
 }
 
-/// Runs every check over the rendered site.
-pub fn run(input: &Input, options: Options) -> Report {
+/// Scans output pages for the checks, one at a time and from any thread, so that a build can
+/// check each page as it renders it and then let its HTML go.
+pub struct Scanner<'a> {
+    input: &'a Input<'a>,
+    page_of: HashMap<String, usize>,
+}
+
+/// What the scan of one output page found, for [`run_scanned`].
+pub struct Scanned(Checked);
+
+impl<'a> Scanner<'a> {
+    pub fn new(input: &'a Input<'a>) -> Scanner<'a> {
+        let page_of = input
+            .content
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.href(), i))
+            .collect();
+        Scanner { input, page_of }
+    }
+
+    /// Scans an output file; `None` for files that are not HTML pages.
+    pub fn scan(&self, path: &str, bytes: &[u8]) -> Option<Scanned> {
+        if !path.ends_with(".html") {
+            return None;
+        }
+        let html = std::str::from_utf8(bytes).unwrap_or("");
+        let page = self.page_of.get(path).copied();
+        let regions = match page {
+            Some(i) => page_regions(self.input, i, html),
+            None => Vec::new(),
+        };
+        Some(Scanned(Checked {
+            path: path.to_string(),
+            page,
+            scan: scan::scan(html, &regions),
+            source: std::sync::OnceLock::new(),
+        }))
+    }
+}
+
+/// Runs every check, given the scans of the output pages ([`Scanner`]) and the path of every
+/// output file.
+pub fn run_scanned(
+    input: &Input,
+    scanned: Vec<Scanned>,
+    output_paths: &[&str],
+    options: Options,
+) -> Report {
     let content = input.content;
     let check = &input.config.check;
     let mut f = Findings {
         config: check,
         list: Vec::new(),
     };
-    let page_of: HashMap<String, usize> = content
-        .pages
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.href(), i))
-        .collect();
-    let checked: Vec<Checked> = input
-        .outputs
-        .par_iter()
-        .filter(|o| o.path.ends_with(".html"))
-        .map(|o| {
-            let html = std::str::from_utf8(&o.bytes).unwrap_or("");
-            let page = page_of.get(&o.path).copied();
-            let regions = match page {
-                Some(i) => page_regions(input, i, html),
-                None => Vec::new(),
-            };
-            Checked {
-                path: o.path.clone(),
-                page,
-                scan: scan::scan(html, &regions),
-                source: std::sync::OnceLock::new(),
-            }
-        })
-        .collect();
-
-    let mut files: HashSet<&str> = input.outputs.iter().map(|o| o.path.as_str()).collect();
+    let checked: Vec<Checked> = scanned.into_iter().map(|s| s.0).collect();
+    let mut files: HashSet<&str> = output_paths.iter().copied().collect();
     files.extend(input.files.iter().copied());
     let ids: HashMap<&str, &HashSet<String>> = checked
         .iter()
@@ -390,7 +412,6 @@ pub fn readability_of_pages(config: &Config, content: &Content) -> Vec<PageReada
         config,
         content,
         markdown: &[],
-        outputs: &[],
         files: Vec::new(),
         templates: &[],
         generated: &HashMap::new(),

@@ -44,7 +44,23 @@ pub struct Rendered {
 pub struct TextSection {
     pub id: String,
     pub title: String,
-    pub text: String,
+    /// Where its text is in the page's `text` (see [`Rendered::section_text`]).
+    pub range: Range<usize>,
+}
+
+impl Rendered {
+    /// The plain text of one of this page's `sections`.
+    pub fn section_text(&self, section: &TextSection) -> &str {
+        &self.text[section.range.clone()]
+    }
+}
+
+/// `range` within `text`, without the whitespace at either end.
+fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
+    let piece = &text[range.clone()];
+    let start = range.start + (piece.len() - piece.trim_start().len());
+    let end = range.start + piece.trim_end().len();
+    start..end.max(start)
 }
 
 /// What a piece of markdown is rendered against.
@@ -280,7 +296,7 @@ fn cut_sections(text: &str, cuts: Vec<(String, String, usize)>) -> Vec<TextSecti
     let mut sections = Vec::with_capacity(cuts.len() + 1);
     let first = cuts.first().map_or(text.len(), |c| c.2);
     sections.push(TextSection {
-        text: text[..first].trim().to_string(),
+        range: trimmed(text, 0..first),
         ..TextSection::default()
     });
     for (n, (id, title, start)) in cuts.iter().enumerate() {
@@ -288,7 +304,7 @@ fn cut_sections(text: &str, cuts: Vec<(String, String, usize)>) -> Vec<TextSecti
         sections.push(TextSection {
             id: id.clone(),
             title: title.clone(),
-            text: text[*start..end].trim().to_string(),
+            range: trimmed(text, *start..end),
         });
     }
     sections

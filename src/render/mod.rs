@@ -228,22 +228,52 @@ impl<'a> Renderer<'a> {
 
     /// Renders every page and generated listing; template errors are collected.
     pub fn render_all(&self) -> Result<Vec<Output>, Vec<Diagnostic>> {
+        Ok(self.render_each(|o| o)?.into_iter().map(|(_, o)| o).collect())
+    }
+
+    /// Renders every page, listing and generated file, in parallel, handing each output to
+    /// `sink` as soon as it is made, so that a build need not hold the whole site in memory.
+    /// Returns each output's path with what `sink` made of it; template errors are collected.
+    pub fn render_each<T: Send>(
+        &self,
+        sink: impl Fn(Output) -> T + Sync + Send,
+    ) -> Result<Vec<(String, T)>, Vec<Diagnostic>> {
         let jobs = self.jobs();
-        let mut outputs = self.render_jobs(&jobs.iter().collect::<Vec<_>>())?;
-        outputs.push(self.sitemap(&outputs));
-        outputs.push(Output {
-            path: "robots.txt".into(),
-            bytes: format!(
-                "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
-                self.config.absolute_base()
-            )
-            .into_bytes(),
-        });
-        outputs.push(Output {
-            path: "css/syntax.css".into(),
-            bytes: markdown::highlight_stylesheet().into_bytes(),
-        });
-        Ok(outputs)
+        let results: Vec<Result<(String, T), Diagnostic>> = jobs
+            .par_iter()
+            .map(|job| {
+                let o = self.render_job(job)?;
+                Ok((o.path.clone(), sink(o)))
+            })
+            .collect();
+        let mut done = Vec::with_capacity(results.len() + 3);
+        let mut errors = Vec::new();
+        for r in results {
+            match r {
+                Ok(d) => done.push(d),
+                Err(d) => errors.push(d),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let extra = [
+            self.sitemap(done.iter().map(|(path, _)| path.as_str())),
+            Output {
+                path: "robots.txt".into(),
+                bytes: format!(
+                    "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+                    self.config.absolute_base()
+                )
+                .into_bytes(),
+            },
+            Output {
+                path: "css/syntax.css".into(),
+                bytes: markdown::highlight_stylesheet().into_bytes(),
+            },
+        ];
+        done.extend(extra.into_iter().map(|o| (o.path.clone(), sink(o))));
+        Ok(done)
     }
 
     fn render_job(&self, job: &Job) -> Result<Output, Diagnostic> {
@@ -527,12 +557,11 @@ impl<'a> Renderer<'a> {
         ctx.insert(key, &page_ctx);
     }
 
-    fn sitemap(&self, outputs: &[Output]) -> Output {
+    fn sitemap<'p>(&self, paths: impl Iterator<Item = &'p str>) -> Output {
         let base = self.config.absolute_base();
-        let mut urls: Vec<String> = outputs
-            .iter()
-            .filter(|o| o.path.ends_with("index.html"))
-            .map(|o| format!("{base}{}", o.path.trim_end_matches("index.html")))
+        let mut urls: Vec<String> = paths
+            .filter(|p| p.ends_with("index.html"))
+            .map(|p| format!("{base}{}", p.trim_end_matches("index.html")))
             .collect();
         urls.sort();
         let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");

@@ -95,7 +95,7 @@ fn analyse_chunk(first: usize, docs: &[&Doc]) -> Chunk {
             let id = interner.term(id);
             count(id, 0, &mut counts);
         }
-        let texts = [&d.title, &d.authors, &d.headings, &d.tags, &d.text];
+        let texts: [&str; 5] = [&d.title, &d.authors, &d.headings, &d.tags, &d.text];
         for (f, text) in texts.into_iter().enumerate() {
             let folded = fold(text);
             for w in words(&folded) {
@@ -164,7 +164,7 @@ mod tests {
         let docs: Vec<Doc> = (0..CHUNK + 3)
             .map(|i| Doc {
                 title: "Coaching".into(),
-                text: format!("the coach coached caregivers {i}"),
+                text: format!("the coach coached caregivers {i}").into(),
                 ids: vec!["sms-1".into()],
                 ..Doc::default()
             })

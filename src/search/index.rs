@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use serde::Serialize;
 
-use super::analyse::{analyse, FIELDS};
+use super::analyse::{analyse, Posting, FIELDS};
 use super::tokenizer::STOP_WORDS;
 use super::Doc;
 
@@ -117,22 +117,24 @@ pub fn build_index(groups: Vec<Vec<Doc>>) -> Index {
         *a = (*a / n).max(1.0);
     }
     let priors: Vec<f64> = refs.iter().map(|d| kind_prior(d.kind)).collect();
+    let lengths = analysis.lengths;
 
     // BM25F: per field saturation, weighted sum, times the term's idf and the kind prior;
-    // terms in sorted order for the shards.
-    let mut order: Vec<usize> = (0..analysis.terms.len()).collect();
-    order.sort_unstable_by_key(|&i| analysis.terms[i].as_str());
-    let postings: Vec<(&str, Vec<(usize, u32)>)> = order
-        .par_iter()
-        .map(|&t| {
-            let hits = &analysis.postings[t];
+    // terms in sorted order for the shards. Each term's raw postings are dropped as soon as it
+    // is scored and cut to its best MAX_POSTINGS, so the two never coexist for the whole index.
+    let mut entries: Vec<(String, Vec<Posting>)> =
+        analysis.terms.into_iter().zip(analysis.postings).collect();
+    entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let postings: Vec<(String, Vec<(u32, u32)>)> = entries
+        .into_par_iter()
+        .map(|(term, hits)| {
             let df = hits.len() as f64;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            let mut list: Vec<(usize, u32)> = hits
+            let mut list: Vec<(u32, u32)> = hits
                 .iter()
                 .map(|p| {
                     let k = p.doc as usize;
-                    let lengths = &analysis.lengths[k];
+                    let lengths = &lengths[k];
                     let mut score = 0.0;
                     for f in 0..FIELDS {
                         let tf = f64::from(p.freqs[f]);
@@ -142,17 +144,19 @@ pub fn build_index(groups: Vec<Vec<Doc>>) -> Index {
                         }
                     }
                     (
-                        docs[k].0,
+                        docs[k].0 as u32,
                         ((score * idf * priors[k] * 10.0).round() as u32).max(1),
                     )
                 })
                 .collect();
+            drop(hits);
             if list.len() > MAX_POSTINGS {
                 list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
                 list.truncate(MAX_POSTINGS);
+                list.shrink_to_fit();
                 list.sort_by_key(|p| p.0);
             }
-            (analysis.terms[t].as_str(), list)
+            (term, list)
         })
         .collect();
 
@@ -229,7 +233,7 @@ pub fn build_index(groups: Vec<Vec<Doc>>) -> Index {
 }
 
 /// `"term":[d0,s0,d1-d0,s1,...]`: document numbers delta-coded, each followed by its score.
-fn encode(term: &str, list: &[(usize, u32)]) -> String {
+fn encode(term: &str, list: &[(u32, u32)]) -> String {
     let mut out = serde_json::to_string(term).unwrap_or_default();
     out.push_str(":[");
     let mut prev = 0;

@@ -7,7 +7,8 @@ mod analyse;
 mod index;
 pub mod tokenizer;
 
-use std::collections::BTreeSet;
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::content::{Content, Kind};
 use crate::render::RenderedPage;
@@ -19,7 +20,7 @@ const SECTION_WORDS: usize = 300;
 
 /// One search result a reader can land on.
 #[derive(Debug, Default)]
-pub struct Doc {
+pub struct Doc<'a> {
     pub title: String,
     /// Site-relative link, with the anchor of the exact heading or item.
     pub url: String,
@@ -27,8 +28,8 @@ pub struct Doc {
     pub kind: &'static str,
     /// Where it sits: the page of a section, the competency of an objective, a citation.
     pub context: String,
-    /// Plain text shown in snippets.
-    pub text: String,
+    /// Plain text shown in snippets (borrowed from the rendered page where it can be).
+    pub text: Cow<'a, str>,
     pub ids: Vec<String>,
     pub headings: String,
     pub authors: String,
@@ -37,8 +38,18 @@ pub struct Doc {
 
 /// Documents grouped as the browser fetches them: one group per page (its sections, objectives
 /// or elements with it), resources in groups of a few dozen.
-pub fn collect(content: &Content, rendered: &[RenderedPage]) -> Vec<Vec<Doc>> {
+pub fn collect<'a>(content: &'a Content, rendered: &'a [RenderedPage]) -> Vec<Vec<Doc<'a>>> {
     let module_trees = module_trees(content);
+    let quiz_of: HashMap<usize, &crate::content::Quiz> =
+        content.quizzes.iter().map(|q| (q.page, q)).collect();
+    let mut competencies_of: HashMap<usize, Vec<&crate::content::Competency>> = HashMap::new();
+    for c in &content.competencies {
+        competencies_of.entry(c.page).or_default().push(c);
+    }
+    let mut elements_of: HashMap<usize, Vec<&crate::content::Element>> = HashMap::new();
+    for e in &content.elements {
+        elements_of.entry(e.page).or_default().push(e);
+    }
     let mut groups = Vec::new();
     for (i, page) in content.pages.iter().enumerate() {
         let r = &rendered[i].body;
@@ -76,27 +87,28 @@ pub fn collect(content: &Content, rendered: &[RenderedPage]) -> Vec<Vec<Doc>> {
                 .join(" "),
             ..Doc::default()
         };
-        main.text = if split {
-            r.sections[0].text.clone()
+        main.text = Cow::Borrowed(if split {
+            r.section_text(&r.sections[0])
         } else {
-            r.text.clone()
-        };
+            &r.text
+        });
         if !page.meta.description.is_empty() {
-            main.text = format!("{} {}", page.meta.description, main.text);
+            main.text = format!("{} {}", page.meta.description, main.text).into();
         }
+        let competencies = competencies_of.get(&i).map_or(&[][..], Vec::as_slice);
         // A quiz is found by what its questions ask and the objectives they assess.
-        if let Some(q) = content.quizzes.iter().find(|q| q.page == i) {
+        if let Some(q) = quiz_of.get(&i) {
             for question in &q.questions {
-                main.text.push(' ');
-                main.text.push_str(&question.prompt);
+                main.text.to_mut().push(' ');
+                main.text.to_mut().push_str(&question.prompt);
                 main.tags.push(' ');
                 main.tags.push_str(&question.objectives.join(" "));
             }
         }
-        if let Some(c) = content.competencies.iter().find(|c| c.page == i) {
+        if let Some(c) = competencies.first() {
             main.title = format!("{} · {}", c.id, c.title);
             main.ids.push(tokenizer::id_token(&c.id));
-            main.text = format!("{} {}", c.statement, main.text);
+            main.text = format!("{} {}", c.statement, main.text).into();
         }
         group.push(main);
         if split {
@@ -106,30 +118,26 @@ pub fn collect(content: &Content, rendered: &[RenderedPage]) -> Vec<Vec<Doc>> {
                     url: format!("{}#{}", page.href(), s.id),
                     kind,
                     context: page.meta.title.clone(),
-                    text: s.text.clone(),
+                    text: Cow::Borrowed(r.section_text(s)),
                     ..Doc::default()
                 });
             }
         }
-        for c in content.competencies.iter().filter(|c| c.page == i) {
+        for c in competencies {
             for o in &c.objectives {
                 group.push(Doc {
                     title: format!("{} · {}", o.id, o.text),
                     url: format!("{}#{}", page.href(), crate::content::ids::anchor(&o.id)),
                     kind: "objective",
                     context: format!("{} · {}", c.id, c.title),
-                    text: o.text.clone(),
+                    text: Cow::Borrowed(&o.text),
                     ids: vec![tokenizer::id_token(&o.id)],
                     ..Doc::default()
                 });
             }
         }
-        let elements = content
-            .elements
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.page == i);
-        for ((_, e), about) in elements.zip(&rendered[i].about) {
+        let elements = elements_of.get(&i).map_or(&[][..], Vec::as_slice);
+        for (e, about) in elements.iter().zip(&rendered[i].about) {
             let name = if e.name.is_empty() {
                 String::new()
             } else {
@@ -140,7 +148,7 @@ pub fn collect(content: &Content, rendered: &[RenderedPage]) -> Vec<Vec<Doc>> {
                 url: format!("{}#{}", page.href(), crate::content::ids::anchor(&e.id)),
                 kind: "framework",
                 context: page.meta.title.clone(),
-                text: format!("{} {}", e.text, about.text),
+                text: format!("{} {}", e.text, about.text).into(),
                 ids: vec![tokenizer::id_token(&e.id)],
                 ..Doc::default()
             });
@@ -171,7 +179,7 @@ pub fn collect(content: &Content, rendered: &[RenderedPage]) -> Vec<Vec<Doc>> {
                         url: content.resource_href(start + k),
                         kind: "resource",
                         context: format!("{} · {}", rec.short(), rec.kind.get_ref().label()),
-                        text: format!("{} {container}", rec.annotation.get_ref()),
+                        text: format!("{} {container}", rec.annotation.get_ref()).into(),
                         // The year goes with the authors ("Bodenheimer 2009" is how people ask), and the
                         // first author counts twice: it is the name the work is known by.
                         authors: format!(

@@ -1,12 +1,14 @@
 //! Writing a built site to disk: a first build appears whole (written aside, then renamed);
 //! later builds write only the files whose bytes changed and remove what is gone.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
 use super::Built;
-use crate::render::theme;
+use crate::render::{theme, Output};
 use crate::Error;
 
 fn sibling(output: &Path, suffix: &str) -> PathBuf {
@@ -39,6 +41,114 @@ pub fn write_output(site: &Built, output: &Path) -> Result<(), Error> {
     }
     crate::fs::rename(&tmp, output)?;
     Ok(())
+}
+
+/// A build's outputs on their way to disk while the site renders, so that no more than the
+/// changed files are held in memory. Nothing reaches the output folder before [`Stream::commit`]:
+/// with no output yet, files are written into a folder beside it that is renamed into place;
+/// over an existing output, each file is compared with the one on disk as it comes and only
+/// the changed ones are kept, to be written on commit. Dropped without a commit (a template
+/// error, a failed check), it removes what it wrote and the output is as it was.
+pub(crate) struct Stream {
+    output: PathBuf,
+    mode: Mode,
+    committed: bool,
+}
+
+enum Mode {
+    Fresh { tmp: PathBuf },
+    Sync { changed: Mutex<Vec<Output>> },
+}
+
+impl Stream {
+    pub fn begin(output: &Path) -> Result<Stream, Error> {
+        if output.is_file() {
+            return Err(Error::Other(format!(
+                "`{}` is a file, not a folder",
+                output.display()
+            )));
+        }
+        let mode = if output.is_dir() {
+            Mode::Sync {
+                changed: Mutex::new(Vec::new()),
+            }
+        } else {
+            let tmp = sibling(output, "tmp");
+            crate::fs::remove_dir_all(&tmp)?;
+            crate::fs::create_dir_all(&tmp)?;
+            Mode::Fresh { tmp }
+        };
+        Ok(Stream {
+            output: output.to_path_buf(),
+            mode,
+            committed: false,
+        })
+    }
+
+    /// Takes one output (from any thread).
+    pub fn accept(&self, o: Output) -> Result<(), Error> {
+        match &self.mode {
+            Mode::Fresh { tmp } => Ok(crate::fs::write(&tmp.join(&o.path), &o.bytes)?),
+            Mode::Sync { changed } => {
+                if !holds(&self.output.join(&o.path), &o.bytes) {
+                    changed.lock().unwrap_or_else(|e| e.into_inner()).push(o);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Completes the output: static files and assets, then (over an existing output) the changed
+    /// files written and the files the site no longer has removed, or (a first build) the folder
+    /// renamed into place. `paths` are the paths of every output the stream took.
+    pub fn commit(mut self, site: &Built, paths: &[&str]) -> Result<(), Error> {
+        let rendered: HashSet<&str> = paths.iter().copied().collect();
+        // A rendered output wins over a static file of the same path.
+        let copied: Vec<(&str, Source<'_>)> = copied_files(site)
+            .into_iter()
+            .filter(|(rel, _)| !rendered.contains(rel))
+            .collect();
+        let dir = match &mut self.mode {
+            Mode::Fresh { tmp } => tmp.clone(),
+            Mode::Sync { changed } => {
+                let statics: HashSet<&str> = copied.iter().map(|(rel, _)| *rel).collect();
+                remove_stale(&self.output, |rel| {
+                    rendered.contains(rel) || statics.contains(rel)
+                })?;
+                let changed = std::mem::take(changed.get_mut().unwrap_or_else(|e| e.into_inner()));
+                changed.par_iter().try_for_each(|o| {
+                    write_if_changed(&self.output.join(&o.path), &o.bytes)
+                })?;
+                self.output.clone()
+            }
+        };
+        copied
+            .par_iter()
+            .try_for_each(|(rel, source)| write_if_changed(&dir.join(rel), &source.bytes()?))?;
+        if let Mode::Fresh { tmp } = &self.mode {
+            crate::fs::rename(tmp, &self.output)?;
+        }
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Stream {
+    fn drop(&mut self) {
+        if let (false, Mode::Fresh { tmp }) = (self.committed, &self.mode) {
+            let _ = std::fs::remove_dir_all(tmp);
+        }
+    }
+}
+
+/// Whether the file at `path` holds exactly `bytes`.
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
+            std::fs::read(path).is_ok_and(|old| old == bytes)
+        }
+        _ => false,
+    }
 }
 
 /// One file of the finished site, wherever its bytes come from.
@@ -87,7 +197,7 @@ fn sync_into(site: &Built, dir: &Path) -> Result<(), Error> {
     for (i, (rel, _)) in files.iter().enumerate() {
         wanted.insert(rel, i);
     }
-    remove_stale(dir, &wanted)?;
+    remove_stale(dir, |rel| wanted.contains_key(rel))?;
     wanted
         .par_iter()
         .try_for_each(|(rel, &i)| write_if_changed(&dir.join(rel), &files[i].1.bytes()?))
@@ -95,23 +205,18 @@ fn sync_into(site: &Built, dir: &Path) -> Result<(), Error> {
 
 /// Writes `bytes` unless the file already holds exactly them.
 fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    if let Ok(meta) = std::fs::symlink_metadata(path) {
-        if meta.is_file() && meta.len() == bytes.len() as u64 {
-            if let Ok(old) = std::fs::read(path) {
-                if old == bytes {
-                    return Ok(());
-                }
-            }
-        } else if meta.is_dir() {
-            crate::fs::remove_dir_all(path)?;
-        }
+    if holds(path, bytes) {
+        return Ok(());
+    }
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
+        crate::fs::remove_dir_all(path)?;
     }
     Ok(crate::fs::write(path, bytes)?)
 }
 
 /// Removes what the site no longer produces: files, and folders left empty. Top-level entries
 /// whose names start with a dot (`.git`, `.nojekyll`, ...) belong to whoever put them there.
-fn remove_stale(dir: &Path, wanted: &std::collections::HashMap<&str, usize>) -> Result<(), Error> {
+fn remove_stale(dir: &Path, wanted: impl Fn(&str) -> bool) -> Result<(), Error> {
     let walker = walkdir::WalkDir::new(dir)
         .min_depth(1)
         .contents_first(true)
@@ -129,7 +234,7 @@ fn remove_stale(dir: &Path, wanted: &std::collections::HashMap<&str, usize>) -> 
         if entry.file_type().is_dir() {
             // Empty now that its stale files are gone: remove it (fails harmlessly otherwise).
             let _ = std::fs::remove_dir(path);
-        } else if !wanted.contains_key(rel.as_str()) {
+        } else if !wanted(rel.as_str()) {
             crate::fs::remove_file(path)?;
         }
     }
