@@ -200,9 +200,18 @@ fn check_output_dir(root: &Path, output: &Path, ds: &mut Diagnostics) {
 }
 
 impl Built {
-    /// The readability of every content page (for the panel of `trellis serve`).
-    pub(crate) fn readability(&self) -> Vec<check::PageReadability> {
-        check::readability_of_pages(&self.config, &self.content)
+    /// The readability of content pages (for the panel of `trellis serve`): of `pages`, or of
+    /// every page.
+    pub(crate) fn readability(&self, pages: Option<&[usize]>) -> Vec<check::PageReadability> {
+        let all: Vec<usize>;
+        let pages = match pages {
+            Some(p) => p,
+            None => {
+                all = (0..self.content.pages.len()).collect();
+                &all
+            }
+        };
+        check::readability_of_pages(&self.config, &self.content, pages)
     }
 }
 
@@ -258,7 +267,14 @@ pub fn check(options: &BuildOptions, check: check::Options) -> Result<Summary, E
     let mut t = Timings::from_env();
     let site = prepare(options, &mut t)?;
     let (report, paths, search) = render_and_check(&site, &mut t, check, |_| Ok(()))?;
-    Ok(summary(&site, &paths, search, start, output_dir(options), report))
+    Ok(summary(
+        &site,
+        &paths,
+        search,
+        start,
+        output_dir(options),
+        report,
+    ))
 }
 
 /// Builds the site into the output folder, replacing it only when everything succeeded: a

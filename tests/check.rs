@@ -417,7 +417,11 @@ fn a_first_build_that_fails_its_checks_leaves_no_output_behind() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with("public"))
         .collect();
-    assert_eq!(left, Vec::<String>::new(), "the failed build left output behind");
+    assert_eq!(
+        left,
+        Vec::<String>::new(),
+        "the failed build left output behind"
+    );
 }
 
 #[test]

@@ -396,12 +396,16 @@ pub fn failure_json(e: &crate::Error) -> String {
     )
 }
 
-/// The readability of every content page, scored as `trellis check` scores it: for the panel
+/// The readability of the content pages `pages`, scored as `trellis check` scores it: for the panel
 /// `trellis serve` shows authors.
-pub fn readability_of_pages(config: &Config, content: &Content) -> Vec<PageReadability> {
-    let checked: Vec<Checked> = (0..content.pages.len())
-        .into_par_iter()
-        .map(|i| Checked {
+pub fn readability_of_pages(
+    config: &Config,
+    content: &Content,
+    pages: &[usize],
+) -> Vec<PageReadability> {
+    let checked: Vec<Checked> = pages
+        .par_iter()
+        .map(|&i| Checked {
             path: content.pages[i].href(),
             page: Some(i),
             scan: scan::Scan::default(),

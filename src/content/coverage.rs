@@ -2,6 +2,8 @@
 //! it and the quiz questions that assess it. The curriculum map and `trellis check` both read
 //! these figures, so the page and the terminal always agree.
 
+use std::collections::HashMap;
+
 use super::Content;
 use crate::quiz::Answer;
 
@@ -29,54 +31,85 @@ pub fn coverage(content: &Content) -> Vec<(usize, Vec<ObjectiveCoverage>)> {
         let comp = &content.competencies[c];
         (content.pages[comp.page].meta.weight, natural(&comp.id))
     });
+    let index = Index::new(content);
     order
         .into_iter()
         .map(|c| {
             let comp = &content.competencies[c];
             let objectives = (0..comp.objectives.len())
-                .map(|o| objective_coverage(content, c, o))
+                .map(|o| objective_coverage(content, &index, c, o))
                 .collect();
             (c, objectives)
         })
         .collect()
 }
 
-fn objective_coverage(content: &Content, c: usize, o: usize) -> ObjectiveCoverage {
-    let comp = &content.competencies[c];
-    let id = &comp.objectives[o].id;
-    let names = |r: usize, wanted: &str| {
-        content.resources[r]
-            .record
-            .competencies
-            .iter()
-            .any(|x| x.get_ref() == wanted)
-    };
-    let mut resources: Vec<usize> = (0..content.resources.len())
-        .filter(|&r| names(r, id))
-        .collect();
-    resources.extend((0..content.resources.len()).filter(|&r| !names(r, id) && names(r, &comp.id)));
-    let mut questions = 0;
-    let mut quizzes = Vec::new();
-    for quiz in &content.quizzes {
-        let n = quiz
-            .questions
-            .iter()
-            .filter(|q| {
-                !matches!(q.answer, Answer::Confidence) && q.objectives.iter().any(|x| x == id)
-            })
-            .count();
-        if n > 0 {
-            questions += n;
-            quizzes.push(quiz.page);
+/// Who names each competency and objective ID, gathered in one pass, so coverage grows with
+/// the size of the curriculum rather than with objectives times resources.
+struct Index<'a> {
+    /// ID -> the resources naming it, in library order.
+    resources: HashMap<&'a str, Vec<usize>>,
+    /// Objective ID -> (quiz page, scored questions assessing it there), in quiz order.
+    questions: HashMap<&'a str, Vec<(usize, usize)>>,
+}
+
+impl<'a> Index<'a> {
+    fn new(content: &'a Content) -> Index<'a> {
+        let mut resources: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (r, res) in content.resources.iter().enumerate() {
+            for id in &res.record.competencies {
+                let list = resources.entry(id.get_ref().as_str()).or_default();
+                if list.last() != Some(&r) {
+                    list.push(r);
+                }
+            }
+        }
+        let mut questions: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+        for quiz in &content.quizzes {
+            let mut here: HashMap<&str, usize> = HashMap::new();
+            for q in &quiz.questions {
+                if matches!(q.answer, Answer::Confidence) {
+                    continue;
+                }
+                let mut ids: Vec<&str> = q.objectives.iter().map(String::as_str).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                for id in ids {
+                    *here.entry(id).or_default() += 1;
+                }
+            }
+            for (id, n) in here {
+                questions.entry(id).or_default().push((quiz.page, n));
+            }
+        }
+        Index {
+            resources,
+            questions,
         }
     }
+}
+
+fn objective_coverage(content: &Content, index: &Index, c: usize, o: usize) -> ObjectiveCoverage {
+    let comp = &content.competencies[c];
+    let id = &comp.objectives[o].id;
+    let naming = |id: &str| index.resources.get(id).map_or(&[][..], Vec::as_slice);
+    let mut resources: Vec<usize> = naming(id).to_vec();
+    resources.extend(
+        naming(&comp.id)
+            .iter()
+            .filter(|r| naming(id).binary_search(r).is_err()),
+    );
+    let assessed = index
+        .questions
+        .get(id.as_str())
+        .map_or(&[][..], Vec::as_slice);
     ObjectiveCoverage {
         competency: c,
         objective: o,
         taught_in: content.taught_in.get(id).cloned().unwrap_or_default(),
         resources,
-        questions,
-        quizzes,
+        questions: assessed.iter().map(|(_, n)| n).sum(),
+        quizzes: assessed.iter().map(|(page, _)| *page).collect(),
     }
 }
 

@@ -228,7 +228,11 @@ impl<'a> Renderer<'a> {
 
     /// Renders every page and generated listing; template errors are collected.
     pub fn render_all(&self) -> Result<Vec<Output>, Vec<Diagnostic>> {
-        Ok(self.render_each(|o| o)?.into_iter().map(|(_, o)| o).collect())
+        Ok(self
+            .render_each(|o| o)?
+            .into_iter()
+            .map(|(_, o)| o)
+            .collect())
     }
 
     /// Renders every page, listing and generated file, in parallel, handing each output to

@@ -259,10 +259,10 @@ fn clip(text: &str) -> &str {
 mod tests {
     use super::*;
 
-    fn doc(title: &str, text: &str) -> Doc {
+    fn doc(title: &str, text: &str) -> Doc<'static> {
         Doc {
             title: title.into(),
-            text: text.into(),
+            text: text.to_string().into(),
             url: "x".into(),
             kind: "page",
             ..Doc::default()

@@ -30,6 +30,8 @@ pub struct Rebuilt {
     pub full: bool,
     /// Only stylesheets changed: tabs can swap them without reloading.
     pub css_only: bool,
+    /// The pages whose markdown changed (for the readability panel); `None`: maybe all.
+    pub prose: Option<Vec<usize>>,
 }
 
 /// The served site: its folder and the last good build.
@@ -188,6 +190,7 @@ impl Live {
             rendered,
             full: true,
             css_only: false,
+            prose: None,
         })
     }
 
@@ -245,7 +248,7 @@ impl Live {
             .collect();
         let outputs = renderer.render_jobs(&selected).map_err(Error::Content)?;
         self.search_due = !pages.is_empty();
-        self.put(outputs)
+        self.put(outputs, pages)
     }
 
     /// Templates changed: reload the theme, render the pages whose templates use them.
@@ -270,7 +273,7 @@ impl Live {
             .filter(|job| affected.contains(renderer.job_template(job)))
             .collect();
         let outputs = renderer.render_jobs(&selected).map_err(Error::Content)?;
-        self.put(outputs)
+        self.put(outputs, Vec::new())
     }
 
     fn statics(&mut self, css_only: bool) -> Result<Rebuilt, Error> {
@@ -282,11 +285,12 @@ impl Live {
             rendered: 0,
             full: false,
             css_only,
+            prose: Some(Vec::new()),
         })
     }
 
     /// Puts re-rendered pages in place: a partial rebuild.
-    fn put(&mut self, outputs: Vec<Output>) -> Result<Rebuilt, Error> {
+    fn put(&mut self, outputs: Vec<Output>, prose: Vec<usize>) -> Result<Rebuilt, Error> {
         let rendered = outputs.len();
         let written = self.replace(outputs, false)?;
         Ok(Rebuilt {
@@ -294,6 +298,7 @@ impl Live {
             rendered,
             full: false,
             css_only: false,
+            prose: Some(prose),
         })
     }
 

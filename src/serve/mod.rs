@@ -196,16 +196,17 @@ fn rebuild(state: &State, live: &mut live::Live, changed: &[PathBuf]) {
                     started.elapsed().as_millis()
                 ));
             }
-            // The panel's figures are worked out before the tabs reload, so they match the page.
-            if let Some(site) = live.site() {
-                let figures = site
-                    .readability()
-                    .iter()
-                    .map(|row| (row.url.clone(), reload::readability_json(row)))
-                    .collect();
-                if let Ok(mut r) = state.readability.write() {
-                    *r = figures;
+            // The panel's figures are worked out before the tabs reload, so they match the page:
+            // for every page after a full build, else for the pages whose markdown changed.
+            if let (Some(site), Ok(mut figures)) = (live.site(), state.readability.write()) {
+                if done.prose.is_none() {
+                    figures.clear();
                 }
+                let rows = site.readability(done.prose.as_deref());
+                figures.extend(
+                    rows.iter()
+                        .map(|row| (row.url.clone(), reload::readability_json(row))),
+                );
             }
             state.hub.broadcast(if done.css_only {
                 &Event::Css

@@ -116,9 +116,9 @@ impl Stream {
                     rendered.contains(rel) || statics.contains(rel)
                 })?;
                 let changed = std::mem::take(changed.get_mut().unwrap_or_else(|e| e.into_inner()));
-                changed.par_iter().try_for_each(|o| {
-                    write_if_changed(&self.output.join(&o.path), &o.bytes)
-                })?;
+                changed
+                    .par_iter()
+                    .try_for_each(|o| write_if_changed(&self.output.join(&o.path), &o.bytes))?;
                 self.output.clone()
             }
         };
