@@ -1,6 +1,7 @@
-//! Orchestrates a build: load -> render markdown -> render templates -> write aside -> swap.
-//! Every stage reports its problems; the build stops before writing if there are any, so a
-//! failed build never touches the previous output.
+//! Orchestrates a build: load -> render markdown -> render templates (each page scanned for
+//! the checks and handed to the writer as it renders) -> check -> commit the output. Every stage
+//! reports its problems; the output folder changes only at the commit, after all of them passed,
+//! so a failed build never touches the previous output.
 
 pub(crate) mod write;
 
