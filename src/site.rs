@@ -290,7 +290,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let stream = write::Stream::begin(&output)?;
     let (report, paths, search) =
         render_and_check(&site, &mut t, check::Options::default(), |o| {
-            stream.accept(o)
+            stream.accept(&o.path, &o.bytes)
         })?;
     if report.count(crate::diagnostic::Severity::Error) > 0 {
         return Err(Error::Content(report.findings));

@@ -45,6 +45,23 @@ pub fn generated_templates(
     map
 }
 
+/// Every value, or every error when there is one.
+fn all_or_errors<T>(results: Vec<Result<T, Diagnostic>>) -> Result<Vec<T>, Vec<Diagnostic>> {
+    let mut values = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(v) => values.push(v),
+            Err(d) => errors.push(d),
+        }
+    }
+    if errors.is_empty() {
+        Ok(values)
+    } else {
+        Err(errors)
+    }
+}
+
 /// Relative path from a page at `path` (e.g. `a/b/`) to the site root (`../../`).
 pub fn root_for(path: &str) -> String {
     "../".repeat(path.matches('/').count())
@@ -209,21 +226,7 @@ impl<'a> Renderer<'a> {
 
     /// Renders some of the jobs, in parallel; template errors are collected.
     pub fn render_jobs(&self, jobs: &[&Job]) -> Result<Vec<Output>, Vec<Diagnostic>> {
-        let results: Vec<Result<Output, Diagnostic>> =
-            jobs.par_iter().map(|job| self.render_job(job)).collect();
-        let mut outputs = Vec::with_capacity(results.len());
-        let mut errors = Vec::new();
-        for r in results {
-            match r {
-                Ok(o) => outputs.push(o),
-                Err(d) => errors.push(d),
-            }
-        }
-        if errors.is_empty() {
-            Ok(outputs)
-        } else {
-            Err(errors)
-        }
+        all_or_errors(jobs.par_iter().map(|job| self.render_job(job)).collect())
     }
 
     /// Renders every page and generated listing; template errors are collected.
@@ -243,24 +246,14 @@ impl<'a> Renderer<'a> {
         sink: impl Fn(Output) -> T + Sync + Send,
     ) -> Result<Vec<(String, T)>, Vec<Diagnostic>> {
         let jobs = self.jobs();
-        let results: Vec<Result<(String, T), Diagnostic>> = jobs
-            .par_iter()
-            .map(|job| {
-                let o = self.render_job(job)?;
-                Ok((o.path.clone(), sink(o)))
-            })
-            .collect();
-        let mut done = Vec::with_capacity(results.len() + 3);
-        let mut errors = Vec::new();
-        for r in results {
-            match r {
-                Ok(d) => done.push(d),
-                Err(d) => errors.push(d),
-            }
-        }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
+        let mut done = all_or_errors(
+            jobs.par_iter()
+                .map(|job| {
+                    let o = self.render_job(job)?;
+                    Ok((o.path.clone(), sink(o)))
+                })
+                .collect(),
+        )?;
         let extra = [
             self.sitemap(done.iter().map(|(path, _)| path.as_str())),
             Output {

@@ -18,29 +18,14 @@ fn sibling(output: &Path, suffix: &str) -> PathBuf {
     output.with_file_name(format!("{name}.trellis-{suffix}"))
 }
 
-/// Writes the site. A first build is written aside and renamed into place, so the output
-/// appears whole. Over an existing output, only files whose bytes changed are written and files
-/// the site no longer has are removed: creating and deleting tens of thousands of files costs
-/// far more than comparing them. Either way nothing is written unless the whole site rendered.
+/// Writes a site rendered in memory (its `outputs`), as a build would: see [`Stream`].
 pub fn write_output(site: &Built, output: &Path) -> Result<(), Error> {
-    if output.is_file() {
-        return Err(Error::Other(format!(
-            "`{}` is a file, not a folder",
-            output.display()
-        )));
+    let stream = Stream::begin(output)?;
+    for o in &site.outputs {
+        stream.accept(&o.path, &o.bytes)?;
     }
-    if output.is_dir() {
-        return sync_into(site, output);
-    }
-    let tmp = sibling(output, "tmp");
-    crate::fs::remove_dir_all(&tmp)?;
-    crate::fs::create_dir_all(&tmp)?;
-    if let Err(e) = sync_into(site, &tmp) {
-        let _ = crate::fs::remove_dir_all(&tmp);
-        return Err(e);
-    }
-    crate::fs::rename(&tmp, output)?;
-    Ok(())
+    let paths: Vec<&str> = site.outputs.iter().map(|o| o.path.as_str()).collect();
+    stream.commit(site, &paths)
 }
 
 /// A build's outputs on their way to disk while the site renders, so that no more than the
@@ -85,13 +70,19 @@ impl Stream {
         })
     }
 
-    /// Takes one output (from any thread).
-    pub fn accept(&self, o: Output) -> Result<(), Error> {
+    /// Takes one output (from any thread); a copy is kept only when it is to be written later.
+    pub fn accept(&self, path: &str, bytes: &[u8]) -> Result<(), Error> {
         match &self.mode {
-            Mode::Fresh { tmp } => Ok(crate::fs::write(&tmp.join(&o.path), &o.bytes)?),
+            Mode::Fresh { tmp } => Ok(crate::fs::write(&tmp.join(path), bytes)?),
             Mode::Sync { changed } => {
-                if !holds(&self.output.join(&o.path), &o.bytes) {
-                    changed.lock().unwrap_or_else(|e| e.into_inner()).push(o);
+                if !holds(&self.output.join(path), bytes) {
+                    changed
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(Output {
+                            path: path.to_string(),
+                            bytes: bytes.to_vec(),
+                        });
                 }
                 Ok(())
             }
@@ -153,7 +144,6 @@ fn holds(path: &Path, bytes: &[u8]) -> bool {
 
 /// One file of the finished site, wherever its bytes come from.
 enum Source<'a> {
-    Bytes(&'a [u8]),
     Theme(&'a theme::Source),
     File(PathBuf),
 }
@@ -161,7 +151,6 @@ enum Source<'a> {
 impl Source<'_> {
     fn bytes(&self) -> Result<std::borrow::Cow<'_, [u8]>, Error> {
         Ok(match self {
-            Source::Bytes(b) => std::borrow::Cow::Borrowed(b),
             Source::Theme(s) => s.bytes()?,
             Source::File(from) => std::borrow::Cow::Owned(crate::fs::read(from)?),
         })
@@ -182,25 +171,6 @@ fn copied_files(site: &Built) -> Vec<(&str, Source<'_>)> {
                 .map(|a| (a.as_str(), Source::File(content_dir.join(a)))),
         )
         .collect()
-}
-
-fn sync_into(site: &Built, dir: &Path) -> Result<(), Error> {
-    let mut files = copied_files(site);
-    files.extend(
-        site.outputs
-            .iter()
-            .map(|o| (o.path.as_str(), Source::Bytes(&o.bytes))),
-    );
-    // Later entries win, as they did when files were written in this order.
-    let mut wanted: std::collections::HashMap<&str, usize> =
-        std::collections::HashMap::with_capacity(files.len());
-    for (i, (rel, _)) in files.iter().enumerate() {
-        wanted.insert(rel, i);
-    }
-    remove_stale(dir, |rel| wanted.contains_key(rel))?;
-    wanted
-        .par_iter()
-        .try_for_each(|(rel, &i)| write_if_changed(&dir.join(rel), &files[i].1.bytes()?))
 }
 
 /// Writes `bytes` unless the file already holds exactly them.
