@@ -11,8 +11,8 @@ use trellis::site::{self, Summary};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// `mi_option_purge_delay` in mimalloc 2's `mi_option_t` (the Rust bindings name no constant
-/// for it).
+/// `mi_option_purge_delay` in mimalloc's `mi_option_t`: 15 in the v3 sources built here, as in
+/// v2 (the Rust bindings name no constant for it).
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 fn main() -> ExitCode {

@@ -69,6 +69,7 @@ impl Built {
             views: &self.views,
             templates: &self.templates,
             library_index: std::sync::OnceLock::new(),
+            release_html: false,
         }
     }
 }
@@ -92,7 +93,7 @@ pub(crate) fn page_templates(
 /// Loads, validates and renders the whole site in memory.
 pub fn render_site(options: &BuildOptions, t: &mut Timings) -> Result<Built, Error> {
     let mut site = prepare(options, t)?;
-    let (done, search) = render_with(&site, t, |o| o)?;
+    let (done, search) = render_with(&site, t, false, |o| o)?;
     site.outputs = done.into_iter().map(|(_, o)| o).collect();
     site.search = search;
     Ok(site)
@@ -147,37 +148,51 @@ fn prepare(options: &BuildOptions, t: &mut Timings) -> Result<Built, Error> {
 }
 
 /// Renders every output file (pages, listings, generated files, the search index), handing
-/// each to `sink` as it is made. Templates and the search index are independent: they are
-/// built side by side (one after the other when timing stages, so each time is its own).
+/// each to `sink` as it is made; with `release`, each page's markdown HTML is let go once the
+/// page is made (the site cannot render again). Templates and the search index are
+/// independent: they are built side by side (one after the other when timing stages, so each
+/// time is its own).
 fn render_with<T: Send>(
     site: &Built,
     t: &mut Timings,
+    release: bool,
     sink: impl Fn(Output) -> T + Sync + Send,
 ) -> Result<(Vec<(String, T)>, search::Stats), Error> {
-    let renderer = site.renderer();
-    let (done, search) = if t.enabled() {
+    let mut renderer = site.renderer();
+    renderer.release_html = release;
+    let search = || {
+        let mut files = Vec::new();
+        let stats = site.write_search_index(|path, text| {
+            let o = Output {
+                path,
+                bytes: text.into_bytes(),
+            };
+            files.push((o.path.clone(), sink(o)));
+        });
+        (files, stats)
+    };
+    let (done, (files, stats)) = if t.enabled() {
         let done = renderer.render_each(&sink);
         t.mark("templates");
-        let search = site.search_index();
+        let search = search();
         t.mark("search");
         (done, search)
     } else {
-        rayon::join(|| renderer.render_each(&sink), || site.search_index())
+        rayon::join(|| renderer.render_each(&sink), search)
     };
     let mut done = done.map_err(Error::Content)?;
-    done.extend(search.files.into_iter().map(|(path, text)| {
-        let o = Output {
-            path,
-            bytes: text.into_bytes(),
-        };
-        (o.path.clone(), sink(o))
-    }));
-    Ok((done, search.stats))
+    done.extend(files);
+    Ok((done, stats))
 }
 
 impl Built {
     pub(crate) fn search_index(&self) -> search::Index {
         search::build_index(search::collect(&self.content, &self.rendered))
+    }
+
+    /// Builds the search index, handing each of its files to `emit` as it is made.
+    fn write_search_index(&self, emit: impl FnMut(String, String)) -> search::Stats {
+        search::write_index(search::collect(&self.content, &self.rendered), emit)
     }
 }
 
@@ -244,8 +259,9 @@ fn render_and_check(
 ) -> Result<(check::Report, Vec<String>, search::Stats), Error> {
     let generated = render::generated_templates(&site.content, &site.config);
     let input = check_input(site, &generated);
-    let scanner = check::Scanner::new(&input);
-    let (done, search) = render_with(site, t, |o| {
+    let planned = site.renderer().planned_paths();
+    let scanner = check::Scanner::new(&input, &planned);
+    let (done, search) = render_with(site, t, true, |o| {
         let scanned = scanner.scan(&o.path, &o.bytes);
         keep(o).map(|()| scanned)
     })?;

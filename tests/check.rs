@@ -106,6 +106,29 @@ error[broken-anchor]: link to `../lesson/index.html#why-it-mattrs`: `lesson/inde
 }
 
 #[test]
+fn links_resolve_against_every_output_file() {
+    // Some links are settled as each page is scanned (planned pages, the page's own ids), the
+    // rest once every file exists (other pages' ids, the search index): both find the same.
+    let site = Site::fixture("check").edit(
+        "content/lesson.md",
+        "## Why it matters",
+        "See [the competency](../c-1) and [@C-1.1], [the reason](#why-it-matters), [the index](../search/meta.js) and [the gap](#nowhere).\n\n## Why it matters",
+    );
+    check(&site).failure().stderr_is(
+        "content/lesson.md: 1 error
+
+error[broken-anchor]: link to `#nowhere`: `lesson/index.html` has no element with id `nowhere`
+ --> content/lesson.md:8:110
+  |
+8 | See [the competency](../c-1) and [@C-1.1], [the reason](#why-it-matters), [the index](../search/meta.js) and [the gap](#nowhere).
+  |                                                                                                              ^^^^^^^^^^^^^^^^^^^
+  = hint: link to a heading by its anchor, as listed under \"On this page\"
+
+",
+    );
+}
+
+#[test]
 fn accessibility_problems_in_markdown_are_reported_where_they_were_written() {
     let site = Site::fixture("check").edit(
         "content/lesson.md",

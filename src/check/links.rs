@@ -91,6 +91,18 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The file an internal link's target path serves: `index.html` of a folder, or of a path
+/// that names a folder without its slash (given the files there are).
+pub fn file_of(target: &str, exists: impl Fn(&str) -> bool) -> String {
+    let mut file = target.to_string();
+    if file.is_empty() || file.ends_with('/') {
+        file.push_str("index.html");
+    } else if !exists(&file) && exists(&format!("{file}/index.html")) {
+        file.push_str("/index.html");
+    }
+    file
+}
+
 /// The problem with an internal link, if any: (rule, message, hint).
 pub fn check_internal(
     url: &str,
@@ -99,14 +111,7 @@ pub fn check_internal(
     files: &HashSet<&str>,
     ids: &HashMap<&str, &HashSet<String>>,
 ) -> Option<(&'static str, String, String)> {
-    let mut file = target.to_string();
-    if file.is_empty() || file.ends_with('/') {
-        file.push_str("index.html");
-    } else if !files.contains(file.as_str())
-        && files.contains(format!("{file}/index.html").as_str())
-    {
-        file.push_str("/index.html");
-    }
+    let file = file_of(target, |f| files.contains(f));
     if !files.contains(file.as_str()) {
         return Some((
             "broken-link",

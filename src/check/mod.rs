@@ -107,13 +107,18 @@ impl Checked {
 pub struct Scanner<'a> {
     input: &'a Input<'a>,
     page_of: HashMap<String, usize>,
+    /// Every file the output will have that is known before rendering (pages, listings,
+    /// static files): a link to one of them, without a fragment, is settled as it is scanned.
+    planned: HashSet<&'a str>,
+    base_path: String,
 }
 
 /// What the scan of one output page found, for [`run_scanned`].
 pub struct Scanned(Checked);
 
 impl<'a> Scanner<'a> {
-    pub fn new(input: &'a Input<'a>) -> Scanner<'a> {
+    /// `planned`: output paths known before rendering; links to them need not be kept.
+    pub fn new(input: &'a Input<'a>, planned: &'a [String]) -> Scanner<'a> {
         let page_of = input
             .content
             .pages
@@ -121,7 +126,32 @@ impl<'a> Scanner<'a> {
             .enumerate()
             .map(|(i, p)| (p.href(), i))
             .collect();
-        Scanner { input, page_of }
+        let mut known: HashSet<&str> = planned.iter().map(String::as_str).collect();
+        known.extend(input.files.iter().copied());
+        Scanner {
+            input,
+            page_of,
+            planned: known,
+            base_path: input.config.base_path(),
+        }
+    }
+
+    /// Whether a URL found on the page at `path` must wait for the whole output to be
+    /// checked: links to planned files and to ids of the page itself are settled here, so a
+    /// large site keeps only a few URLs per page (the rest are template chrome and body links
+    /// that resolve).
+    fn undecided(&self, path: &str, url: &str, ids: &HashSet<String>) -> bool {
+        match links::classify(path, url, &self.base_path) {
+            links::Kind::Other => false,
+            links::Kind::Internal(target, fragment) => {
+                let file = links::file_of(&target, |f| self.planned.contains(f));
+                match fragment {
+                    None => !self.planned.contains(file.as_str()),
+                    Some(f) => file != path || !ids.contains(&f),
+                }
+            }
+            links::Kind::External | links::Kind::Outside(_) => true,
+        }
     }
 
     /// Scans an output file; `None` for files that are not HTML pages.
@@ -135,10 +165,14 @@ impl<'a> Scanner<'a> {
             Some(i) => page_regions(self.input, i, html),
             None => Vec::new(),
         };
+        let mut scan = scan::scan(html, &regions);
+        let ids = &scan.ids;
+        scan.urls.retain(|u| self.undecided(path, &u.value, ids));
+        scan.urls.shrink_to_fit();
         Some(Scanned(Checked {
             path: path.to_string(),
             page,
-            scan: scan::scan(html, &regions),
+            scan,
             source: std::sync::OnceLock::new(),
         }))
     }
@@ -286,7 +320,8 @@ fn page_links(
 /// its output page.
 fn page_regions(input: &Input, i: usize, html: &str) -> Vec<std::ops::Range<usize>> {
     let rendered = &input.markdown[i];
-    let mut htmls = vec![rendered.body.html.as_str()];
+    let body = rendered.html();
+    let mut htmls = vec![body.as_str()];
     htmls.extend(rendered.about.iter().map(|a| a.html.as_str()));
     let mut regions = Vec::new();
     let mut from = 0;

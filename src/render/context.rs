@@ -82,21 +82,21 @@ pub struct TaughtObjective {
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct PageCtx {
-    pub title: String,
-    pub description: String,
+pub struct PageCtx<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
     pub kind: &'static str,
     pub href: String,
-    pub content: String,
-    pub summary: String,
-    pub toc: Vec<Heading>,
+    pub content: &'a str,
+    pub summary: &'a str,
+    pub toc: &'a [Heading],
     pub show_toc: bool,
     pub date: Option<String>,
     pub weight: i64,
     pub draft: bool,
     pub word_count: usize,
     pub reading_minutes: usize,
-    pub extra: toml::Table,
+    pub extra: &'a toml::Table,
     pub taxonomies: Vec<TaxonomyTerms>,
     pub teaches: Vec<TaughtObjective>,
     pub resources: Vec<Arc<ResourceCtx>>,
@@ -104,8 +104,8 @@ pub struct PageCtx {
     pub prev: Option<Link>,
     pub next: Option<Link>,
     pub section: Option<Link>,
-    pub pages: Vec<PageSummary>,
-    pub subsections: Vec<PageSummary>,
+    pub pages: Vec<&'a PageSummary>,
+    pub subsections: Vec<&'a PageSummary>,
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -2,7 +2,8 @@
 //! rendered once and in parallel, before any template runs. Unknown cross-references found here
 //! are reported with the build's other problems.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use rayon::prelude::*;
 
@@ -13,11 +14,26 @@ use crate::markdown::{self, Rendered};
 
 /// Markdown of every page, rendered once.
 pub struct RenderedPage {
+    /// The body; its HTML is kept apart, in `html`.
     pub body: Rendered,
+    /// The body's HTML, until a build lets it go after writing the page ([`Self::release_html`]).
+    html: Mutex<String>,
     /// `about` of each framework element on the page.
     pub about: Vec<Rendered>,
     /// The questions of a quiz page.
     pub questions: Vec<quiz::QuestionHtml>,
+}
+
+impl RenderedPage {
+    /// The body's HTML: empty once released.
+    pub fn html(&self) -> MutexGuard<'_, String> {
+        self.html.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Lets the body's HTML go: once its page is written, a build no longer needs it.
+    pub fn release_html(&self) {
+        *self.html() = String::new();
+    }
 }
 
 /// Renders every page's markdown in parallel; unknown cross-references become diagnostics.
@@ -26,9 +42,10 @@ pub fn render_markdown(
     content: &Content,
     theme_ids: &BTreeSet<String>,
 ) -> (Vec<RenderedPage>, Vec<Diagnostic>) {
+    let reserved = Reserved::new(content, theme_ids);
     let results: Vec<(RenderedPage, Vec<Diagnostic>)> = (0..content.pages.len())
         .into_par_iter()
-        .map(|i| render_page(content, theme_ids, i))
+        .map(|i| render_page(content, &reserved, i))
         .collect();
     let mut pages = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
@@ -42,13 +59,12 @@ pub fn render_markdown(
 /// Renders the markdown of page `i`: its body, its framework elements' `about`, its questions.
 pub fn render_page(
     content: &Content,
-    theme_ids: &BTreeSet<String>,
+    reserved: &Reserved,
     i: usize,
 ) -> (RenderedPage, Vec<Diagnostic>) {
     let page = &content.pages[i];
     let root = root_for(&page.path);
-    let mut reserved = reserved_anchors(content, i);
-    reserved.extend(theme_ids.iter().cloned());
+    let reserved = reserved.of(content, i);
     let mut errors = Vec::new();
     let source_dir = page.rel.rsplit_once('/').map_or("", |(dir, _)| dir);
     let cx = markdown::Context {
@@ -61,7 +77,8 @@ pub fn render_page(
         source_dir,
         asset_prefix: if page.is_section { "" } else { "../" },
     };
-    let body = markdown::render(page.body(), &cx, &mut errors);
+    let mut body = markdown::render(page.body(), &cx, &mut errors);
+    let html = Mutex::new(std::mem::take(&mut body.html));
     let about = content
         .elements
         .iter()
@@ -86,6 +103,7 @@ pub fn render_page(
     (
         RenderedPage {
             body,
+            html,
             about,
             questions,
         },
@@ -93,21 +111,50 @@ pub fn render_page(
     )
 }
 
-/// Anchors a page's template will use for its own items, so headings do not collide with them.
-fn reserved_anchors(content: &Content, page: usize) -> BTreeSet<String> {
-    let mut set = BTreeSet::new();
-    for c in content.competencies.iter().filter(|c| c.page == page) {
-        set.insert(ids::anchor(&c.id));
-        set.extend(c.objectives.iter().map(|o| ids::anchor(&o.id)));
-    }
-    for e in content.elements.iter().filter(|e| e.page == page) {
-        set.insert(ids::anchor(&e.id));
-    }
-    for r in &content.resources {
-        if r.page == page || content.library == Some(page) {
-            set.insert(ids::resource_anchor(r.record.key()));
+/// Anchors the templates use, which headings must not take: the theme's own ids, and each
+/// page's ids for its items (competencies, objectives, framework elements, resources). Indexed
+/// by page once, so that rendering every page stays linear in the size of the site.
+pub struct Reserved {
+    theme: BTreeSet<String>,
+    by_page: HashMap<usize, Vec<String>>,
+    /// Every resource's anchor: the library page lists them all.
+    resources: Vec<String>,
+}
+
+impl Reserved {
+    pub fn new(content: &Content, theme_ids: &BTreeSet<String>) -> Reserved {
+        let mut by_page: HashMap<usize, Vec<String>> = HashMap::new();
+        for c in &content.competencies {
+            let list = by_page.entry(c.page).or_default();
+            list.push(ids::anchor(&c.id));
+            list.extend(c.objectives.iter().map(|o| ids::anchor(&o.id)));
+        }
+        for e in &content.elements {
+            by_page.entry(e.page).or_default().push(ids::anchor(&e.id));
+        }
+        let mut resources = Vec::new();
+        for r in &content.resources {
+            let anchor = ids::resource_anchor(r.record.key());
+            by_page.entry(r.page).or_default().push(anchor.clone());
+            if content.library.is_some() {
+                resources.push(anchor);
+            }
+        }
+        Reserved {
+            theme: theme_ids.clone(),
+            by_page,
+            resources,
         }
     }
-    set.insert("main".into());
-    set
+
+    /// The anchors page `page` must leave to its template.
+    fn of(&self, content: &Content, page: usize) -> BTreeSet<String> {
+        let mut set = self.theme.clone();
+        set.extend(self.by_page.get(&page).into_iter().flatten().cloned());
+        if content.library == Some(page) {
+            set.extend(self.resources.iter().cloned());
+        }
+        set.insert("main".into());
+        set
+    }
 }

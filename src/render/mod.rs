@@ -23,7 +23,7 @@ pub use context::Views;
 use context::{
     competency_ctx, ElementCtx, Link, PageCtx, TaughtObjective, TaxonomyTerms, TermLink,
 };
-pub use markdown_stage::{render_markdown, render_page, RenderedPage};
+pub use markdown_stage::{render_markdown, render_page, RenderedPage, Reserved};
 
 /// One file of output: a path relative to the output folder, and its bytes.
 pub struct Output {
@@ -147,6 +147,9 @@ pub struct Renderer<'a> {
     pub templates: &'a [String],
     /// Built on first use by the library or a filter page.
     pub library_index: std::sync::OnceLock<listing::LibraryIndex>,
+    /// Whether [`Renderer::render_each`] lets each page's markdown HTML go once the page is
+    /// handed on (a build renders each page once; `serve` keeps it for later rebuilds).
+    pub release_html: bool,
 }
 
 impl Renderer<'_> {
@@ -157,6 +160,9 @@ impl Renderer<'_> {
 }
 
 /// What one output page is.
+/// Files made beside the pages by [`Renderer::render_each`].
+const EXTRA_FILES: [&str; 3] = ["sitemap.xml", "robots.txt", "css/syntax.css"];
+
 pub enum Job {
     Page(usize),
     Listing(listing::Listing),
@@ -206,6 +212,24 @@ impl<'a> Renderer<'a> {
         jobs
     }
 
+    /// The path of the file a job writes.
+    pub fn job_path(&self, job: &Job) -> String {
+        match job {
+            Job::Page(i) => self.content.pages[*i].href(),
+            Job::Listing(l) => format!("{}index.html", l.path),
+            Job::Search => "search/index.html".into(),
+            Job::NotFound => "404.html".into(),
+        }
+    }
+
+    /// Every file [`Renderer::render_each`] will make except the search index's, known before
+    /// anything renders.
+    pub fn planned_paths(&self) -> Vec<String> {
+        let mut paths: Vec<String> = self.jobs().iter().map(|j| self.job_path(j)).collect();
+        paths.extend(EXTRA_FILES.iter().map(|p| p.to_string()));
+        paths
+    }
+
     /// The template a job renders with.
     pub fn job_template<'j>(&'j self, job: &'j Job) -> &'j str {
         match job {
@@ -250,14 +274,18 @@ impl<'a> Renderer<'a> {
             jobs.par_iter()
                 .map(|job| {
                     let o = self.render_job(job)?;
-                    Ok((o.path.clone(), sink(o)))
+                    let done = (o.path.clone(), sink(o));
+                    if let (Job::Page(i), true) = (job, self.release_html) {
+                        self.rendered[*i].release_html();
+                    }
+                    Ok(done)
                 })
                 .collect(),
         )?;
         let extra = [
             self.sitemap(done.iter().map(|(path, _)| path.as_str())),
             Output {
-                path: "robots.txt".into(),
+                path: EXTRA_FILES[1].into(),
                 bytes: format!(
                     "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
                     self.config.absolute_base()
@@ -265,7 +293,7 @@ impl<'a> Renderer<'a> {
                 .into_bytes(),
             },
             Output {
-                path: "css/syntax.css".into(),
+                path: EXTRA_FILES[2].into(),
                 bytes: markdown::highlight_stylesheet().into_bytes(),
             },
         ];
@@ -284,12 +312,12 @@ impl<'a> Renderer<'a> {
                     Some(*i),
                 );
                 self.page_context(*i, &mut ctx);
-                self.render_template(&self.templates[*i], &ctx, &page.href())
+                self.render_template(&self.templates[*i], &ctx, &self.job_path(job))
             }
             Job::Listing(l) => {
                 let mut ctx = self.base_context(&l.path, &l.title, &l.description, l.parent);
                 l.fill(self, &mut ctx);
-                self.render_template(l.template, &ctx, &format!("{}index.html", l.path))
+                self.render_template(l.template, &ctx, &self.job_path(job))
             }
             Job::Search => {
                 let mut ctx = self.base_context(
@@ -407,6 +435,7 @@ impl<'a> Renderer<'a> {
         let page = &content.pages[i];
         let rendered = &self.rendered[i];
         let body = &rendered.body;
+        let html = rendered.html();
         let word_count = body.text.split_whitespace().count();
         let resources_of = |keys: &[toml::Spanned<String>]| -> Vec<Arc<context::ResourceCtx>> {
             keys.iter()
@@ -471,20 +500,20 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let page_ctx = PageCtx {
-            title: page.meta.title.clone(),
-            description: page.meta.description.clone(),
+            title: &page.meta.title,
+            description: &page.meta.description,
             kind: page.kind().name(),
             href: page.href(),
-            content: body.html.clone(),
-            summary: self.views.summaries[i].summary.clone(),
-            toc: body.toc.clone(),
+            content: &html,
+            summary: &self.views.summaries[i].summary,
+            toc: &body.toc,
             show_toc: page.meta.toc.unwrap_or(true) && !body.toc.is_empty(),
             date: page.meta.date.as_ref().map(|d| d.to_string()),
             weight: page.meta.weight,
             draft: page.meta.draft,
             word_count,
             reading_minutes: word_count.div_ceil(200).max(1),
-            extra: page.meta.extra.clone(),
+            extra: &page.meta.extra,
             taxonomies,
             teaches,
             resources: if page.kind() == Kind::Resources {
@@ -499,12 +528,12 @@ impl<'a> Renderer<'a> {
             pages: page
                 .pages
                 .iter()
-                .map(|&p| self.views.summaries[p].clone())
+                .map(|&p| &self.views.summaries[p])
                 .collect(),
             subsections: page
                 .subsections
                 .iter()
-                .map(|&p| self.views.summaries[p].clone())
+                .map(|&p| &self.views.summaries[p])
                 .collect(),
         };
         match page.kind() {
@@ -570,7 +599,7 @@ impl<'a> Renderer<'a> {
         }
         xml.push_str("</urlset>\n");
         Output {
-            path: "sitemap.xml".into(),
+            path: EXTRA_FILES[0].into(),
             bytes: xml.into_bytes(),
         }
     }

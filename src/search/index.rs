@@ -89,7 +89,16 @@ fn regroup(groups: Vec<Vec<Doc>>) -> Vec<Vec<Doc>> {
     out
 }
 
+/// Builds the index of `groups` and keeps its files in memory.
 pub fn build_index(groups: Vec<Vec<Doc>>) -> Index {
+    let mut files = Vec::new();
+    let stats = write_index(groups, |path, text| files.push((path, text)));
+    Index { files, stats }
+}
+
+/// Builds the index of `groups`, handing each file (output path, text) to `emit` as soon as it
+/// is made: the result text of a large site is tens of megabytes, which need not all be held.
+pub fn write_index(groups: Vec<Vec<Doc>>, mut emit: impl FnMut(String, String)) -> Stats {
     let start = Instant::now();
     let groups = regroup(groups);
     let docs: Vec<(usize, &Doc)> = groups
@@ -161,7 +170,6 @@ pub fn build_index(groups: Vec<Vec<Doc>>) -> Index {
         .collect();
 
     // Shards of consecutive terms, each about SHARD_BYTES.
-    let mut files = Vec::new();
     let mut firsts: Vec<&str> = Vec::new();
     let mut shard: Vec<String> = Vec::new();
     let mut size = 0;
@@ -170,18 +178,19 @@ pub fn build_index(groups: Vec<Vec<Doc>>) -> Index {
         terms: postings.len(),
         ..Stats::default()
     };
-    let flush = |shard: &mut Vec<String>, files: &mut Vec<(String, String)>, stats: &mut Stats| {
-        let id = files.len();
+    let mut flush = |shard: &mut Vec<String>, stats: &mut Stats| {
+        let id = stats.shards;
+        stats.shards += 1;
         let text = format!("trellisSearch.shard({id},{{{}}});\n", shard.join(","));
         stats.index_bytes += text.len();
         stats.largest_shard = stats.largest_shard.max(text.len());
-        files.push((format!("search/s/{id}.js"), text));
+        emit(format!("search/s/{id}.js"), text);
         shard.clear();
     };
     for (term, list) in &postings {
         let entry = encode(term, list);
         if !shard.is_empty() && size + entry.len() > SHARD_BYTES {
-            flush(&mut shard, &mut files, &mut stats);
+            flush(&mut shard, &mut stats);
             size = 0;
         }
         if shard.is_empty() {
@@ -191,9 +200,8 @@ pub fn build_index(groups: Vec<Vec<Doc>>) -> Index {
         shard.push(entry);
     }
     if !shard.is_empty() {
-        flush(&mut shard, &mut files, &mut stats);
+        flush(&mut shard, &mut stats);
     }
-    stats.shards = files.len();
 
     let meta = Meta {
         v: 1,
@@ -208,7 +216,7 @@ pub fn build_index(groups: Vec<Vec<Doc>>) -> Index {
     );
     stats.meta_bytes = meta_text.len();
     stats.index_bytes += meta_text.len();
-    files.push(("search/meta.js".into(), meta_text));
+    emit("search/meta.js".into(), meta_text);
 
     for (g, items) in groups.iter().enumerate() {
         let items: Vec<Item> = items
@@ -226,10 +234,10 @@ pub fn build_index(groups: Vec<Vec<Doc>>) -> Index {
             serde_json::to_string(&items).unwrap_or_default()
         );
         stats.fragment_bytes += text.len();
-        files.push((format!("search/f/{g}.js"), text));
+        emit(format!("search/f/{g}.js"), text);
     }
     stats.millis = start.elapsed().as_millis();
-    Index { files, stats }
+    stats
 }
 
 /// `"term":[d0,s0,d1-d0,s1,...]`: document numbers delta-coded, each followed by its score.

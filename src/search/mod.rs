@@ -13,7 +13,7 @@ use std::collections::{BTreeSet, HashMap};
 use crate::content::{Content, Kind};
 use crate::render::RenderedPage;
 
-pub use index::{build_index, Index, Stats};
+pub use index::{build_index, write_index, Index, Stats};
 
 /// A page longer than this many words is also searchable by its `##` sections.
 const SECTION_WORDS: usize = 300;

@@ -222,7 +222,10 @@ impl Live {
         let pages: Vec<usize> = edited.iter().map(|(i, _)| *i).collect();
         for (i, source) in edited {
             site.content.pages[i].source = source;
-            let (rendered, errors) = render::render_page(&site.content, &site.theme.ids, i);
+        }
+        let reserved = render::Reserved::new(&site.content, &site.theme.ids);
+        for &i in &pages {
+            let (rendered, errors) = render::render_page(&site.content, &reserved, i);
             ds.extend(errors);
             let summary =
                 crate::markdown::escape_html(rendered.body.summary.as_deref().unwrap_or(""));
