@@ -106,6 +106,31 @@ fn no_page_repeats_an_id() {
         .contains("<h2 id=\"c-2-1-1\">C-2.1</h2>")
         .contains("<h2 id=\"main-1\">Main</h2>");
     assert_eq!(run.duplicate_ids(), Vec::<String>::new());
+    // Each page keeps clear of its own items' anchors only; the library, which lists every
+    // resource, keeps clear of all of them.
+    let run = Site::fixture("curriculum")
+        .file(
+            "content/notes.md",
+            "+++\ntitle = \"Notes\"\n+++\n## C-1.1\n\n## Ref smith-2020-goals\n",
+        )
+        .file(
+            "content/library/_index.md",
+            &format!(
+                "{}\n## Ref smith-2020-goals\n",
+                std::fs::read_to_string(
+                    harness::repo().join("tests/fixtures/curriculum/content/library/_index.md")
+                )
+                .unwrap()
+            ),
+        )
+        .build()
+        .success();
+    run.page("notes/index.html")
+        .contains("<h2 id=\"c-1-1\">C-1.1</h2>")
+        .contains("<h2 id=\"ref-smith-2020-goals\">Ref smith-2020-goals</h2>");
+    run.page("library/index.html")
+        .contains("<h2 id=\"ref-smith-2020-goals-1\">Ref smith-2020-goals</h2>");
+    assert_eq!(run.duplicate_ids(), Vec::<String>::new());
 }
 
 #[test]
