@@ -93,7 +93,8 @@ pub(crate) fn page_templates(
 /// Loads, validates and renders the whole site in memory.
 pub fn render_site(options: &BuildOptions, t: &mut Timings) -> Result<Built, Error> {
     let mut site = prepare(options, t)?;
-    let (done, search) = render_with(&site, t, false, |o| o)?;
+    let renderer = site.renderer();
+    let (done, search) = render_with(&site, &renderer, &renderer.jobs(), t, |o| o)?;
     site.outputs = done.into_iter().map(|(_, o)| o).collect();
     site.search = search;
     Ok(site)
@@ -147,19 +148,16 @@ fn prepare(options: &BuildOptions, t: &mut Timings) -> Result<Built, Error> {
     })
 }
 
-/// Renders every output file (pages, listings, generated files, the search index), handing
-/// each to `sink` as it is made; with `release`, each page's markdown HTML is let go once the
-/// page is made (the site cannot render again). Templates and the search index are
-/// independent: they are built side by side (one after the other when timing stages, so each
-/// time is its own).
+/// Renders every output file (`jobs`, the generated files, the search index) with `renderer`,
+/// handing each to `sink` as it is made. Templates and the search index are independent: they
+/// are built side by side (one after the other when timing stages, so each time is its own).
 fn render_with<T: Send>(
     site: &Built,
+    renderer: &Renderer,
+    jobs: &[render::Job],
     t: &mut Timings,
-    release: bool,
     sink: impl Fn(Output) -> T + Sync + Send,
 ) -> Result<(Vec<(String, T)>, search::Stats), Error> {
-    let mut renderer = site.renderer();
-    renderer.release_html = release;
     let search = || {
         let mut files = Vec::new();
         let stats = site.write_search_index(|path, text| {
@@ -172,13 +170,13 @@ fn render_with<T: Send>(
         (files, stats)
     };
     let (done, (files, stats)) = if t.enabled() {
-        let done = renderer.render_each(&sink);
+        let done = renderer.render_each(jobs, &sink);
         t.mark("templates");
         let search = search();
         t.mark("search");
         (done, search)
     } else {
-        rayon::join(|| renderer.render_each(&sink), search)
+        rayon::join(|| renderer.render_each(jobs, &sink), search)
     };
     let mut done = done.map_err(Error::Content)?;
     done.extend(files);
@@ -259,9 +257,13 @@ fn render_and_check(
 ) -> Result<(check::Report, Vec<String>, search::Stats), Error> {
     let generated = render::generated_templates(&site.content, &site.config);
     let input = check_input(site, &generated);
-    let planned = site.renderer().planned_paths();
+    // Each page is rendered once here: its markdown HTML can go as soon as it is written.
+    let mut renderer = site.renderer();
+    renderer.release_html = true;
+    let jobs = renderer.jobs();
+    let planned = renderer.planned_paths(&jobs);
     let scanner = check::Scanner::new(&input, &planned);
-    let (done, search) = render_with(site, t, true, |o| {
+    let (done, search) = render_with(site, &renderer, &jobs, t, |o| {
         let scanned = scanner.scan(&o.path, &o.bytes);
         keep(o).map(|()| scanned)
     })?;

@@ -159,10 +159,10 @@ impl Renderer<'_> {
     }
 }
 
-/// What one output page is.
 /// Files made beside the pages by [`Renderer::render_each`].
 const EXTRA_FILES: [&str; 3] = ["sitemap.xml", "robots.txt", "css/syntax.css"];
 
+/// What one output page is.
 pub enum Job {
     Page(usize),
     Listing(listing::Listing),
@@ -222,10 +222,10 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Every file [`Renderer::render_each`] will make except the search index's, known before
-    /// anything renders.
-    pub fn planned_paths(&self) -> Vec<String> {
-        let mut paths: Vec<String> = self.jobs().iter().map(|j| self.job_path(j)).collect();
+    /// Every file [`Renderer::render_each`] will make of `jobs`, except the search index's:
+    /// known before anything renders.
+    pub fn planned_paths(&self, jobs: &[Job]) -> Vec<String> {
+        let mut paths: Vec<String> = jobs.iter().map(|j| self.job_path(j)).collect();
         paths.extend(EXTRA_FILES.iter().map(|p| p.to_string()));
         paths
     }
@@ -253,23 +253,15 @@ impl<'a> Renderer<'a> {
         all_or_errors(jobs.par_iter().map(|job| self.render_job(job)).collect())
     }
 
-    /// Renders every page and generated listing; template errors are collected.
-    pub fn render_all(&self) -> Result<Vec<Output>, Vec<Diagnostic>> {
-        Ok(self
-            .render_each(|o| o)?
-            .into_iter()
-            .map(|(_, o)| o)
-            .collect())
-    }
-
-    /// Renders every page, listing and generated file, in parallel, handing each output to
-    /// `sink` as soon as it is made, so that a build need not hold the whole site in memory.
-    /// Returns each output's path with what `sink` made of it; template errors are collected.
+    /// Renders `jobs` (every page and listing: [`Renderer::jobs`]) and the generated files, in
+    /// parallel, handing each output to `sink` as soon as it is made, so that a build need not
+    /// hold the whole site in memory. Returns each output's path with what `sink` made of it;
+    /// template errors are collected.
     pub fn render_each<T: Send>(
         &self,
+        jobs: &[Job],
         sink: impl Fn(Output) -> T + Sync + Send,
     ) -> Result<Vec<(String, T)>, Vec<Diagnostic>> {
-        let jobs = self.jobs();
         let mut done = all_or_errors(
             jobs.par_iter()
                 .map(|job| {
