@@ -196,17 +196,24 @@ pub fn known(raw: &str) -> Known<'_> {
     if raw.is_empty() {
         return k;
     }
+    // Every name looked for fits here; longer names are none of them.
+    let mut lower = [0u8; 15];
     for (name, value) in attrs(raw) {
+        let Some(lower) = lower.get_mut(..name.len()) else {
+            continue;
+        };
+        lower.copy_from_slice(name.as_bytes());
+        lower.make_ascii_lowercase();
         let value = value.unwrap_or(Cow::Borrowed(""));
-        let slot = match name.to_ascii_lowercase().as_str() {
-            "id" => &mut k.id,
-            "href" => &mut k.href,
-            "src" => &mut k.src,
-            "alt" => &mut k.alt,
-            "role" => &mut k.role,
-            "aria-hidden" => &mut k.aria_hidden,
-            "aria-label" | "aria-labelledby" => &mut k.label,
-            "title" if k.label.is_none() => &mut k.label,
+        let slot = match &*lower {
+            b"id" => &mut k.id,
+            b"href" => &mut k.href,
+            b"src" => &mut k.src,
+            b"alt" => &mut k.alt,
+            b"role" => &mut k.role,
+            b"aria-hidden" => &mut k.aria_hidden,
+            b"aria-label" | b"aria-labelledby" => &mut k.label,
+            b"title" if k.label.is_none() => &mut k.label,
             _ => continue,
         };
         if slot.is_none() || name.eq_ignore_ascii_case("aria-label") {

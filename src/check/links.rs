@@ -1,6 +1,7 @@
 //! Links of the output: internal ones must lead to a file, and their `#fragment` to an id on
 //! it; external ones are listed, and checked over the network only when asked (`--external`).
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -30,7 +31,7 @@ pub fn classify<'a>(page: &str, url: &'a str, base_path: &str) -> Kind<'a> {
         return Kind::Other;
     }
     let (path, fragment) = match url.split_once('#') {
-        Some((p, f)) => (p, Some(percent_decode(f))),
+        Some((p, f)) => (p, Some(percent_decode(f).into_owned())),
         None => (url, None),
     };
     let path = path.split('?').next().unwrap_or("");
@@ -55,25 +56,35 @@ pub fn classify<'a>(page: &str, url: &'a str, base_path: &str) -> Kind<'a> {
 
 /// Resolves a relative path against the folder of `from`; `None` when it climbs above the root.
 fn resolve_relative(from: &str, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
+    let mut out = String::with_capacity(from.len() + path.len());
+    out.push_str(from.rsplit_once('/').map_or("", |(dir, _)| dir));
     for segment in path.split('/') {
         match segment {
             "" | "." => {}
             ".." => {
-                parts.pop()?;
+                if out.is_empty() {
+                    return None;
+                }
+                out.truncate(out.rfind('/').unwrap_or(0));
             }
-            s => parts.push(s),
+            s => {
+                if !out.is_empty() {
+                    out.push('/');
+                }
+                out.push_str(s);
+            }
         }
     }
-    let mut joined = parts.join("/");
-    if (path.ends_with('/') || path.is_empty()) && !joined.is_empty() {
-        joined.push('/');
+    if (path.ends_with('/') || path.is_empty()) && !out.is_empty() {
+        out.push('/');
     }
-    Some(joined)
+    Some(out)
 }
 
-fn percent_decode(s: &str) -> String {
+fn percent_decode(s: &str) -> Cow<'_, str> {
+    if !s.contains('%') {
+        return Cow::Borrowed(s);
+    }
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -88,7 +99,7 @@ fn percent_decode(s: &str) -> String {
         out.push(bytes[i]);
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    Cow::Owned(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// The file an internal link's target path serves: `index.html` of a folder, or of a path

@@ -33,6 +33,8 @@ pub struct Rendered {
     pub toc: Vec<Heading>,
     /// Plain text, for word counts and summaries.
     pub text: String,
+    /// How many words `text` has (as `split_whitespace` counts them).
+    pub words: usize,
     /// Plain text before `<!-- more -->`, if the marker is present.
     pub summary: Option<String>,
     /// The text cut at each `##` heading: the part before the first one (empty id and title),
@@ -53,6 +55,32 @@ impl Rendered {
     pub fn section_text(&self, section: &TextSection) -> &str {
         &self.text[section.range.clone()]
     }
+}
+
+/// The number of words of `text`, as `text.split_whitespace().count()` but without its
+/// iterator: ASCII bytes are classified directly, other characters by `char::is_whitespace`.
+pub fn count_words(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let space = if b.is_ascii() {
+            i += 1;
+            // `char::is_whitespace` on ASCII: also the vertical tab, unlike `is_ascii_whitespace`.
+            matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            c.is_whitespace()
+        };
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+    }
+    words
 }
 
 /// `range` within `text`, without the whitespace at either end.
@@ -286,6 +314,7 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
     Rendered {
         html,
         toc: nest(flat),
+        words: count_words(&text),
         text,
         summary,
         sections,

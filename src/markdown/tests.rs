@@ -140,3 +140,23 @@ fn tables_and_code_blocks_are_keyboard_scrollable() {
         .html
         .contains("<pre class=\"code\" tabindex=\"0\"><code>code\n</code></pre>"));
 }
+
+#[test]
+fn words_are_counted_as_split_whitespace_counts_them() {
+    for text in [
+        "",
+        "   ",
+        "one",
+        " two  words ",
+        "tab\tvertical\x0bform\x0cfeed\r\nend",
+        "no\u{a0}break em\u{2003}space ideographic\u{3000}space",
+        "caf\u{e9} na\u{ef}ve \u{2014} r\u{e9}sum\u{e9}",
+        "\u{85}next-line\u{85}",
+    ] {
+        assert_eq!(
+            count_words(text),
+            text.split_whitespace().count(),
+            "{text:?}"
+        );
+    }
+}

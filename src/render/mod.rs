@@ -428,7 +428,7 @@ impl<'a> Renderer<'a> {
         let rendered = &self.rendered[i];
         let body = &rendered.body;
         let html = rendered.html();
-        let word_count = body.text.split_whitespace().count();
+        let word_count = body.words;
         let resources_of = |keys: &[toml::Spanned<String>]| -> Vec<Arc<context::ResourceCtx>> {
             keys.iter()
                 .filter_map(|k| content.resource(k.get_ref()))
