@@ -14,15 +14,19 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// `mi_option_purge_delay` in mimalloc's `mi_option_t`: 15 in the v3 sources built here, as in
 /// v2 (the Rust bindings name no constant for it).
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+/// How long a build lets freed memory wait before returning it to the system.
+const PURGE_DELAY_MS: std::ffi::c_long = 100;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if !matches!(cli.command, Command::Serve { .. }) {
-        // A build or check is a burst of a few seconds at most: keep freed memory for reuse
-        // instead of returning it to the system after 10 ms and faulting it back in (with
-        // transparent huge pages, zeroing those pages again took a quarter of a 10k build).
+        // A build or check is a burst of a few seconds: let freed memory wait 100 ms (not
+        // mimalloc's 10) before it goes back to the system. Memory freed and soon needed again
+        // is reused instead of faulted back in (with transparent huge pages, zeroing those
+        // pages again took a quarter of a 10k build), and what stays free does not swell the
+        // peak (see docs/PERFORMANCE.md).
         // SAFETY: sets a process-wide option before the threads that allocate are started.
-        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS) };
     }
     let options = cli.build_options();
     match cli.command {

@@ -52,6 +52,10 @@ pub struct Built {
     pub(crate) content: Content,
     pub(crate) theme: theme::Theme,
     pub(crate) rendered: Vec<RenderedPage>,
+    /// Whether `rendered` holds page bodies' HTML (`serve`) or the renderer makes each just
+    /// before its page, from `reserved` (a build or check, which renders each page once).
+    pub(crate) body_html: bool,
+    pub(crate) reserved: render::Reserved,
     pub(crate) views: Views,
     pub(crate) templates: Vec<String>,
     /// Pages, listings, generated files and the search index (not statics or assets).
@@ -69,7 +73,7 @@ impl Built {
             views: &self.views,
             templates: &self.templates,
             library_index: std::sync::OnceLock::new(),
-            release_html: false,
+            lazy_html: (!self.body_html).then_some(&self.reserved),
         }
     }
 }
@@ -92,7 +96,7 @@ pub(crate) fn page_templates(
 
 /// Loads, validates and renders the whole site in memory.
 pub fn render_site(options: &BuildOptions, t: &mut Timings) -> Result<Built, Error> {
-    let mut site = prepare(options, t)?;
+    let mut site = prepare(options, t, true)?;
     let renderer = site.renderer();
     let (done, search) = render_with(&site, &renderer, &renderer.jobs(), t, |o| o)?;
     site.outputs = done.into_iter().map(|(_, o)| o).collect();
@@ -101,7 +105,8 @@ pub fn render_site(options: &BuildOptions, t: &mut Timings) -> Result<Built, Err
 }
 
 /// Loads and validates the site and renders its markdown: everything but the output files.
-fn prepare(options: &BuildOptions, t: &mut Timings) -> Result<Built, Error> {
+/// `body_html`: whether to keep page bodies' HTML (see [`Built::body_html`]).
+fn prepare(options: &BuildOptions, t: &mut Timings, body_html: bool) -> Result<Built, Error> {
     let mut config = Config::load(&options.root)?;
     if let Some(url) = &options.base_url {
         config.base_url = url.clone();
@@ -122,7 +127,7 @@ fn prepare(options: &BuildOptions, t: &mut Timings) -> Result<Built, Error> {
     };
     let theme_ids = theme.as_ref().map(|t| t.ids.clone()).unwrap_or_default();
     t.mark("theme");
-    let (rendered, errors) = render::render_markdown(&content, &theme_ids);
+    let (rendered, reserved, errors) = render::render_markdown(&content, &theme_ids, body_html);
     ds.extend(errors);
     t.mark("markdown");
     let Some(theme) = theme else {
@@ -142,6 +147,8 @@ fn prepare(options: &BuildOptions, t: &mut Timings) -> Result<Built, Error> {
         content,
         theme,
         rendered,
+        body_html,
+        reserved,
         templates,
         outputs: Vec::new(),
         search: search::Stats::default(),
@@ -257,9 +264,7 @@ fn render_and_check(
 ) -> Result<(check::Report, Vec<String>, search::Stats), Error> {
     let generated = render::generated_templates(&site.content, &site.config);
     let input = check_input(site, &generated);
-    // Each page is rendered once here: its markdown HTML can go as soon as it is written.
-    let mut renderer = site.renderer();
-    renderer.release_html = true;
+    let renderer = site.renderer();
     let jobs = renderer.jobs();
     let planned = renderer.planned_paths(&jobs);
     let scanner = check::Scanner::new(&input, &planned);
@@ -284,7 +289,7 @@ fn render_and_check(
 pub fn check(options: &BuildOptions, check: check::Options) -> Result<Summary, Error> {
     let start = Instant::now();
     let mut t = Timings::from_env();
-    let site = prepare(options, &mut t)?;
+    let site = prepare(options, &mut t, false)?;
     let (report, paths, search) = render_and_check(&site, &mut t, check, |_| Ok(()))?;
     Ok(summary(
         &site,
@@ -303,7 +308,7 @@ pub fn check(options: &BuildOptions, check: check::Options) -> Result<Summary, E
 pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let start = Instant::now();
     let mut t = Timings::from_env();
-    let site = prepare(options, &mut t)?;
+    let site = prepare(options, &mut t, false)?;
     let output = output_dir(options);
     let stream = write::Stream::begin(&output)?;
     let (report, paths, search) =
@@ -348,5 +353,40 @@ fn summary(
         output,
         search,
         check,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A build leaves page bodies' HTML out of the markdown stage and renders each just before
+    /// its page; `serve` keeps it from the start. Both must make the same files.
+    #[test]
+    fn pages_whose_html_is_rendered_late_match_pages_rendered_at_once() {
+        let options = BuildOptions {
+            root: env!("CARGO_MANIFEST_DIR").into(),
+            ..BuildOptions::default()
+        };
+        let mut t = Timings::from_env();
+        let kept = render_site(&options, &mut t).unwrap();
+        let late = prepare(&options, &mut t, false).unwrap();
+        let html_left = |site: &Built| {
+            site.rendered
+                .iter()
+                .filter(|r| !r.html().is_empty())
+                .count()
+        };
+        assert_eq!(html_left(&late), 0);
+        assert!(html_left(&kept) > 50);
+        let renderer = late.renderer();
+        let (done, _) = render_with(&late, &renderer, &renderer.jobs(), &mut t, |o| o).unwrap();
+        assert_eq!(done.len(), kept.outputs.len());
+        for ((path, o), k) in done.iter().zip(&kept.outputs) {
+            assert_eq!((path, &o.path), (&k.path, &k.path));
+            assert!(o.bytes == k.bytes, "{path} differs");
+        }
+        // Each body's HTML went again once its page was made.
+        assert_eq!(html_left(&late), 0);
     }
 }

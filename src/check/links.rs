@@ -1,8 +1,8 @@
 //! Links of the output: internal ones must lead to a file, and their `#fragment` to an id on
 //! it; external ones are listed, and checked over the network only when asked (`--external`).
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
@@ -119,8 +119,8 @@ pub fn check_internal(
     url: &str,
     target: &str,
     fragment: Option<&str>,
-    files: &HashSet<&str>,
-    ids: &HashMap<&str, &HashSet<String>>,
+    files: &FxHashSet<&str>,
+    ids: &FxHashMap<&str, &FxHashSet<String>>,
 ) -> Option<(&'static str, String, String)> {
     let file = file_of(target, |f| files.contains(f));
     if !files.contains(file.as_str()) {
@@ -251,9 +251,10 @@ mod tests {
 
     #[test]
     fn missing_files_and_anchors_are_problems() {
-        let files: HashSet<&str> = ["a/index.html", "b/index.html"].into();
-        let b_ids: HashSet<String> = ["intro".to_string()].into();
-        let ids: HashMap<&str, &HashSet<String>> = [("b/index.html", &b_ids)].into();
+        let files: FxHashSet<&str> = ["a/index.html", "b/index.html"].into_iter().collect();
+        let b_ids: FxHashSet<String> = ["intro".to_string()].into_iter().collect();
+        let ids: FxHashMap<&str, &FxHashSet<String>> =
+            [("b/index.html", &b_ids)].into_iter().collect();
         assert!(check_internal("../b/", "b/", None, &files, &ids).is_none());
         assert!(check_internal("../b", "b", Some("intro"), &files, &ids).is_none());
         let (rule, message, _) = check_internal("../c/", "c/", None, &files, &ids).unwrap();

@@ -12,7 +12,9 @@ mod report;
 mod scan;
 mod source;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -106,10 +108,10 @@ impl Checked {
 /// check each page as it renders it and then let its HTML go.
 pub struct Scanner<'a> {
     input: &'a Input<'a>,
-    page_of: HashMap<String, usize>,
+    page_of: FxHashMap<String, usize>,
     /// Every file the output will have that is known before rendering (pages, listings,
     /// static files): a link to one of them, without a fragment, is settled as it is scanned.
-    planned: HashSet<&'a str>,
+    planned: FxHashSet<&'a str>,
     base_path: String,
 }
 
@@ -126,7 +128,7 @@ impl<'a> Scanner<'a> {
             .enumerate()
             .map(|(i, p)| (p.href(), i))
             .collect();
-        let mut known: HashSet<&str> = planned.iter().map(String::as_str).collect();
+        let mut known: FxHashSet<&str> = planned.iter().map(String::as_str).collect();
         known.extend(input.files.iter().copied());
         Scanner {
             input,
@@ -140,7 +142,7 @@ impl<'a> Scanner<'a> {
     /// checked: links to planned files and to ids of the page itself are settled here, so a
     /// large site keeps only a few URLs per page (the rest are template chrome and body links
     /// that resolve).
-    fn undecided(&self, path: &str, url: &str, ids: &HashSet<String>) -> bool {
+    fn undecided(&self, path: &str, url: &str, ids: &FxHashSet<String>) -> bool {
         match links::classify(path, url, &self.base_path) {
             links::Kind::Other => false,
             links::Kind::Internal(target, fragment) => {
@@ -193,9 +195,9 @@ pub fn run_scanned(
         list: Vec::new(),
     };
     let checked: Vec<Checked> = scanned.into_iter().map(|s| s.0).collect();
-    let mut files: HashSet<&str> = output_paths.iter().copied().collect();
+    let mut files: FxHashSet<&str> = output_paths.iter().copied().collect();
     files.extend(input.files.iter().copied());
-    let ids: HashMap<&str, &HashSet<String>> = checked
+    let ids: FxHashMap<&str, &FxHashSet<String>> = checked
         .iter()
         .map(|c| (c.path.as_str(), &c.scan.ids))
         .collect();
@@ -271,8 +273,8 @@ type ExternalLinks = Vec<(String, Diagnostic)>;
 fn page_links(
     input: &Input,
     c: &Checked,
-    files: &HashSet<&str>,
-    ids: &HashMap<&str, &HashSet<String>>,
+    files: &FxHashSet<&str>,
+    ids: &FxHashMap<&str, &FxHashSet<String>>,
     base_path: &str,
     record_links: &RecordLinks,
 ) -> (RuleFindings, ExternalLinks) {

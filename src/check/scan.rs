@@ -2,7 +2,7 @@
 //! markup does to readers of assistive technology (images without alt text, skipped heading
 //! levels, a second h1, empty or vague links, tables without headers, duplicate ids).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 use super::html::{self, Token};
@@ -33,7 +33,7 @@ pub struct Url {
 
 #[derive(Debug, Default)]
 pub struct Scan {
-    pub ids: HashSet<String>,
+    pub ids: FxHashSet<String>,
     pub urls: Vec<Url>,
     pub problems: Vec<Problem>,
     /// Per region, how many elements of each category the output has there.

@@ -57,28 +57,15 @@ impl Rendered {
     }
 }
 
-/// The number of words of `text`, as `text.split_whitespace().count()` but without its
-/// iterator: ASCII bytes are classified directly, other characters by `char::is_whitespace`.
+/// The number of words of `text`: `text.split_whitespace().count()`, without making the
+/// slices.
 pub fn count_words(text: &str) -> usize {
     let mut words = 0;
-    let mut in_word = false;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let space = if b.is_ascii() {
-            i += 1;
-            // `char::is_whitespace` on ASCII: also the vertical tab, unlike `is_ascii_whitespace`.
-            matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            i += c.len_utf8();
-            c.is_whitespace()
-        };
-        if !space && !in_word {
-            words += 1;
-        }
-        in_word = !space;
+    let mut after_space = true;
+    for c in text.chars() {
+        let space = c.is_whitespace();
+        words += usize::from(after_space && !space);
+        after_space = space;
     }
     words
 }
@@ -107,6 +94,10 @@ pub struct Context<'a> {
     /// link to a file in it: `../` for a page (rendered one folder deeper), nothing for a section.
     pub source_dir: &'a str,
     pub asset_prefix: &'a str,
+    /// Whether to make the HTML. Without it, rendering yields the text, TOC, summary and
+    /// sections only (and the same problems): a build that renders each page's HTML again
+    /// just before writing the page needs no more up front.
+    pub html: bool,
 }
 
 fn options() -> Options {
@@ -248,7 +239,9 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
                     }
                     CodeBlockKind::Indented => String::new(),
                 };
-                out_events.push(Event::Html(code_block(&code, &lang).into()));
+                if cx.html {
+                    out_events.push(Event::Html(code_block(&code, &lang).into()));
+                }
                 i = end + 1;
                 continue;
             }
@@ -308,9 +301,14 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
         }
         i += 1;
     }
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
+    let mut html = String::new();
+    if cx.html {
+        html.reserve(markdown.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
+    }
     let sections = cut_sections(&text, cuts);
+    // Kept for the whole build: without the room it grew into.
+    text.shrink_to_fit();
     Rendered {
         html,
         toc: nest(flat),

@@ -50,6 +50,7 @@ fn render_md(md: &str, reserved: &[&str]) -> (Rendered, Vec<Diagnostic>) {
         offset: 0,
         source_dir: "",
         asset_prefix: "../",
+        html: true,
     };
     let mut errors = Vec::new();
     let r = render(md, &cx, &mut errors);

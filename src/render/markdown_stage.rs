@@ -16,7 +16,8 @@ use crate::markdown::{self, Rendered};
 pub struct RenderedPage {
     /// The body; its HTML is kept apart, in `html`.
     pub body: Rendered,
-    /// The body's HTML, until a build lets it go after writing the page ([`Self::release_html`]).
+    /// The body's HTML: rendered with the rest (`serve`), or left out and rendered just before
+    /// its page is written, then let go (a build: [`Self::set_html`], [`Self::release_html`]).
     html: Mutex<String>,
     /// `about` of each framework element on the page.
     pub about: Vec<Rendered>,
@@ -25,27 +26,34 @@ pub struct RenderedPage {
 }
 
 impl RenderedPage {
-    /// The body's HTML: empty once released.
+    /// The body's HTML: empty when left out or released.
     pub fn html(&self) -> MutexGuard<'_, String> {
         self.html.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    pub fn set_html(&self, html: String) {
+        *self.html() = html;
+    }
+
     /// Lets the body's HTML go: once its page is written, a build no longer needs it.
     pub fn release_html(&self) {
-        *self.html() = String::new();
+        self.set_html(String::new());
     }
 }
 
 /// Renders every page's markdown in parallel; unknown cross-references become diagnostics.
-/// `theme_ids` are ids the templates use, which heading anchors must not take.
+/// `theme_ids` are ids the templates use, which heading anchors must not take. Without
+/// `body_html`, page bodies get no HTML (see [`body_html`]). Returns the anchors each page
+/// reserved, which rendering a body again needs.
 pub fn render_markdown(
     content: &Content,
     theme_ids: &BTreeSet<String>,
-) -> (Vec<RenderedPage>, Vec<Diagnostic>) {
+    body_html: bool,
+) -> (Vec<RenderedPage>, Reserved, Vec<Diagnostic>) {
     let reserved = Reserved::new(content, theme_ids);
     let results: Vec<(RenderedPage, Vec<Diagnostic>)> = (0..content.pages.len())
         .into_par_iter()
-        .map(|i| render_page(content, &reserved, i))
+        .map(|i| render_page(content, &reserved, i, body_html))
         .collect();
     let mut pages = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
@@ -53,62 +61,87 @@ pub fn render_markdown(
         pages.push(p);
         errors.extend(e);
     }
-    (pages, errors)
+    (pages, reserved, errors)
 }
 
-/// Renders the markdown of page `i`: its body, its framework elements' `about`, its questions.
-pub fn render_page(
+/// The markdown context of page `i`'s body, handed to `f`.
+fn with_context<T>(
     content: &Content,
     reserved: &Reserved,
     i: usize,
-) -> (RenderedPage, Vec<Diagnostic>) {
+    html: bool,
+    f: impl FnOnce(&markdown::Context) -> T,
+) -> T {
     let page = &content.pages[i];
     let root = root_for(&page.path);
     let reserved = reserved.of(content, i);
-    let mut errors = Vec::new();
-    let source_dir = page.rel.rsplit_once('/').map_or("", |(dir, _)| dir);
-    let cx = markdown::Context {
+    f(&markdown::Context {
         content,
         root: &root,
         reserved: &reserved,
         file: &page.file,
         source: &page.source,
         offset: page.body_start,
-        source_dir,
+        source_dir: page.rel.rsplit_once('/').map_or("", |(dir, _)| dir),
         asset_prefix: if page.is_section { "" } else { "../" },
-    };
-    let mut body = markdown::render(page.body(), &cx, &mut errors);
-    let html = Mutex::new(std::mem::take(&mut body.html));
-    let about = content
-        .elements
-        .iter()
-        .filter(|e| e.page == i)
-        .map(|e| {
-            if e.about.is_empty() {
-                return Rendered::default();
-            }
-            let cx = markdown::Context {
-                offset: e.about_offset(&page.source),
-                ..cx
-            };
-            markdown::render(&e.about, &cx, &mut errors)
-        })
-        .collect();
-    let questions = content
-        .quizzes
-        .iter()
-        .find(|q| q.page == i)
-        .map(|q| quiz::render_questions(q, &cx, &mut errors))
-        .unwrap_or_default();
-    (
-        RenderedPage {
-            body,
-            html,
-            about,
-            questions,
-        },
-        errors,
-    )
+        html,
+    })
+}
+
+/// The HTML of page `i`'s body, for a build whose markdown stage left it out: the same
+/// rendering again, this time with its HTML (its problems were reported the first time).
+pub fn body_html(content: &Content, reserved: &Reserved, i: usize) -> String {
+    with_context(content, reserved, i, true, |cx| {
+        markdown::render(content.pages[i].body(), cx, &mut Vec::new()).html
+    })
+}
+
+/// Renders the markdown of page `i`: its body (with its HTML if `body_html`), its framework
+/// elements' `about`, its questions.
+pub fn render_page(
+    content: &Content,
+    reserved: &Reserved,
+    i: usize,
+    body_html: bool,
+) -> (RenderedPage, Vec<Diagnostic>) {
+    with_context(content, reserved, i, body_html, |cx| {
+        let mut errors = Vec::new();
+        let mut body = markdown::render(content.pages[i].body(), cx, &mut errors);
+        let html = Mutex::new(std::mem::take(&mut body.html));
+        // The rest is small and always rendered in full.
+        let cx = markdown::Context { html: true, ..*cx };
+        let page = &content.pages[i];
+        let about = content
+            .elements
+            .iter()
+            .filter(|e| e.page == i)
+            .map(|e| {
+                if e.about.is_empty() {
+                    return Rendered::default();
+                }
+                let cx = markdown::Context {
+                    offset: e.about_offset(&page.source),
+                    ..cx
+                };
+                markdown::render(&e.about, &cx, &mut errors)
+            })
+            .collect();
+        let questions = content
+            .quizzes
+            .iter()
+            .find(|q| q.page == i)
+            .map(|q| quiz::render_questions(q, &cx, &mut errors))
+            .unwrap_or_default();
+        (
+            RenderedPage {
+                body,
+                html,
+                about,
+                questions,
+            },
+            errors,
+        )
+    })
 }
 
 /// Anchors the templates use, which headings must not take: the theme's own ids, and each

@@ -147,9 +147,10 @@ pub struct Renderer<'a> {
     pub templates: &'a [String],
     /// Built on first use by the library or a filter page.
     pub library_index: std::sync::OnceLock<listing::LibraryIndex>,
-    /// Whether [`Renderer::render_each`] lets each page's markdown HTML go once the page is
-    /// handed on (a build renders each page once; `serve` keeps it for later rebuilds).
-    pub release_html: bool,
+    /// Set when the markdown stage left page bodies' HTML out (a build, which renders each
+    /// page once): [`Renderer::render_each`] renders a body's HTML just before its page and
+    /// lets it go once the page is handed on. `serve` keeps every body's HTML instead.
+    pub lazy_html: Option<&'a Reserved>,
 }
 
 impl Renderer<'_> {
@@ -265,10 +266,18 @@ impl<'a> Renderer<'a> {
         let mut done = all_or_errors(
             jobs.par_iter()
                 .map(|job| {
+                    let lazy = match (job, self.lazy_html) {
+                        (Job::Page(i), Some(reserved)) => {
+                            let r = &self.rendered[*i];
+                            r.set_html(markdown_stage::body_html(self.content, reserved, *i));
+                            Some(r)
+                        }
+                        _ => None,
+                    };
                     let o = self.render_job(job)?;
                     let done = (o.path.clone(), sink(o));
-                    if let (Job::Page(i), true) = (job, self.release_html) {
-                        self.rendered[*i].release_html();
+                    if let Some(r) = lazy {
+                        r.release_html();
                     }
                     Ok(done)
                 })

@@ -134,20 +134,41 @@ pub fn analyse(docs: &[&Doc]) -> Analysis {
         .enumerate()
         .map(|(n, chunk)| analyse_chunk(n * CHUNK, chunk))
         .collect();
-    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    // Number the terms across chunks and count each one's postings, so that every list is
+    // allocated once at its final size (postings are most of the index's memory).
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut sizes: Vec<usize> = Vec::new();
+    let numbers: Vec<Vec<u32>> = chunks
+        .iter()
+        .map(|chunk| {
+            chunk
+                .terms
+                .iter()
+                .zip(&chunk.postings)
+                .map(|(term, list)| {
+                    let next = sizes.len() as u32;
+                    let id = *ids.entry(term).or_insert(next);
+                    if id == next {
+                        sizes.push(0);
+                    }
+                    sizes[id as usize] += list.len();
+                    id
+                })
+                .collect()
+        })
+        .collect();
+    let mut terms: Vec<String> = vec![String::new(); sizes.len()];
+    for (&term, &id) in &ids {
+        terms[id as usize] = term.to_string();
+    }
+    drop(ids);
     let mut out = Analysis {
-        terms: Vec::new(),
-        postings: Vec::new(),
+        terms,
+        postings: sizes.into_iter().map(Vec::with_capacity).collect(),
         lengths: Vec::with_capacity(docs.len()),
     };
-    for chunk in chunks {
-        for (term, list) in chunk.terms.into_iter().zip(chunk.postings) {
-            let next = out.terms.len() as u32;
-            let id = *ids.entry(term).or_insert_with_key(|t| {
-                out.terms.push(t.clone());
-                out.postings.push(Vec::new());
-                next
-            });
+    for (chunk, numbers) in chunks.into_iter().zip(numbers) {
+        for (list, id) in chunk.postings.into_iter().zip(numbers) {
             out.postings[id as usize].extend(list);
         }
         out.lengths.extend(chunk.lengths);

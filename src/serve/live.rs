@@ -223,9 +223,10 @@ impl Live {
         for (i, source) in edited {
             site.content.pages[i].source = source;
         }
-        let reserved = render::Reserved::new(&site.content, &site.theme.ids);
+        site.reserved = render::Reserved::new(&site.content, &site.theme.ids);
         for &i in &pages {
-            let (rendered, errors) = render::render_page(&site.content, &reserved, i);
+            let (rendered, errors) =
+                render::render_page(&site.content, &site.reserved, i, site.body_html);
             ds.extend(errors);
             let summary =
                 crate::markdown::escape_html(rendered.body.summary.as_deref().unwrap_or(""));
