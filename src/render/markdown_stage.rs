@@ -31,6 +31,7 @@ impl RenderedPage {
         self.html.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// Gives the body its HTML, rendered late ([`body_html`]).
     pub fn set_html(&self, html: String) {
         *self.html() = html;
     }

@@ -251,6 +251,8 @@ impl<'a> Renderer<'a> {
 
     /// Renders some of the jobs, in parallel; template errors are collected.
     pub fn render_jobs(&self, jobs: &[&Job]) -> Result<Vec<Output>, Vec<Diagnostic>> {
+        // Only `serve` renders jobs piecemeal, and it keeps every body's HTML.
+        debug_assert!(self.lazy_html.is_none());
         all_or_errors(jobs.par_iter().map(|job| self.render_job(job)).collect())
     }
 
