@@ -301,20 +301,20 @@ fn wait_for_event(port: u16, trigger: impl FnOnce(), want: &str, within: Duratio
     panic!("no `{want}` within {within:?}; stream so far:\n{seen}");
 }
 
+/// Replaces `from` with `to` in `file` and waits for the server to tell the browser to reload.
+fn edit_until_reload(port: u16, file: &std::path::Path, from: &str, to: &str, within: Duration) {
+    wait_for_event(port, || replace_in(file, from, to), "event: reload", within);
+}
+
 #[test]
 fn an_edit_reloads_within_two_seconds_with_the_new_content() {
     let s = start(Site::fixture("minimal"));
     let file = s.site.path().join("content/notes/first.md");
-    wait_for_event(
+    edit_until_reload(
         s.port,
-        || {
-            replace_in(
-                &file,
-                "Opening paragraph.",
-                "Opening paragraph, now edited.",
-            )
-        },
-        "event: reload",
+        &file,
+        "Opening paragraph.",
+        "Opening paragraph, now edited.",
         Duration::from_secs(2),
     );
     assert!(get(s.port, "/notes/first/")
@@ -450,10 +450,11 @@ fn the_server_keeps_going_when_nobody_reads_its_output() {
     // Close our end of its stdout: its next status line has nowhere to go.
     s.stdout = None;
     let file = s.site.path().join("content/notes/first.md");
-    wait_for_event(
+    edit_until_reload(
         s.port,
-        || replace_in(&file, "Opening paragraph.", "Edited with nobody listening."),
-        "event: reload",
+        &file,
+        "Opening paragraph.",
+        "Edited with nobody listening.",
         Duration::from_secs(3),
     );
     assert!(get(s.port, "/notes/first/")
@@ -475,16 +476,11 @@ fn a_body_edit_re_renders_that_page_alone_and_then_the_search_index() {
     let section = s.output().join("lessons/index.html");
     let (alpha_before, section_before) = (modified(&alpha), modified(&section));
     let file = s.site.path().join("content/lessons/beta.md");
-    wait_for_event(
+    edit_until_reload(
         s.port,
-        || {
-            replace_in(
-                &file,
-                "## Getting started",
-                "Zanzibarian detail.\n\n## Getting started",
-            )
-        },
-        "event: reload",
+        &file,
+        "## Getting started",
+        "Zanzibarian detail.\n\n## Getting started",
         Duration::from_secs(2),
     );
     let line = s.line("Re-rendered", Duration::from_secs(2));
@@ -519,16 +515,11 @@ fn a_body_edit_re_renders_that_page_alone_and_then_the_search_index() {
 fn a_new_summary_re_renders_the_pages_that_list_it() {
     let s = start(Site::fixture("curriculum"));
     let file = s.site.path().join("content/lessons/beta.md");
-    wait_for_event(
+    edit_until_reload(
         s.port,
-        || {
-            replace_in(
-                &file,
-                "Opening paragraph.",
-                "Opening paragraph.\n\n<!-- more -->",
-            )
-        },
-        "event: reload",
+        &file,
+        "Opening paragraph.",
+        "Opening paragraph.\n\n<!-- more -->",
         Duration::from_secs(2),
     );
     // The page, its section, and the taxonomy term page that lists it.
@@ -540,10 +531,11 @@ fn a_new_summary_re_renders_the_pages_that_list_it() {
 fn a_front_matter_edit_rebuilds_the_site() {
     let s = start(Site::fixture("curriculum"));
     let file = s.site.path().join("content/lessons/beta.md");
-    wait_for_event(
+    edit_until_reload(
         s.port,
-        || replace_in(&file, "title = \"Beta\"", "title = \"Beta, renamed\""),
-        "event: reload",
+        &file,
+        "title = \"Beta\"",
+        "title = \"Beta, renamed\"",
         Duration::from_secs(3),
     );
     let line = s.line("Rebuilt all", Duration::from_secs(2));
@@ -574,12 +566,7 @@ fn a_template_edit_re_renders_only_the_pages_that_use_it() {
     let alpha = s.output().join("lessons/alpha/index.html");
     let before = modified(&alpha);
     let file = s.site.path().join("templates/section.html");
-    wait_for_event(
-        s.port,
-        || replace_in(&file, ">first<", ">second<"),
-        "event: reload",
-        Duration::from_secs(2),
-    );
+    edit_until_reload(s.port, &file, ">first<", ">second<", Duration::from_secs(2));
     let line = s.line("Re-rendered", Duration::from_secs(2));
     assert!(
         line.starts_with(&format!(

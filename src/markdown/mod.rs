@@ -33,8 +33,6 @@ pub struct Rendered {
     pub toc: Vec<Heading>,
     /// Plain text, for word counts and summaries.
     pub text: String,
-    /// How many words `text` has (as `split_whitespace` counts them).
-    pub words: usize,
     /// Plain text before `<!-- more -->`, if the marker is present.
     pub summary: Option<String>,
     /// The text cut at each `##` heading: the part before the first one (empty id and title),
@@ -307,12 +305,9 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
         pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
     }
     let sections = cut_sections(&text, cuts);
-    // Kept for the whole build: without the room it grew into.
-    text.shrink_to_fit();
     Rendered {
         html,
         toc: nest(flat),
-        words: count_words(&text),
         text,
         summary,
         sections,

@@ -16,6 +16,8 @@ use crate::markdown::{self, Rendered};
 pub struct RenderedPage {
     /// The body; its HTML is kept apart, in `html`.
     pub body: Rendered,
+    /// How many words the body's text has.
+    pub words: usize,
     /// The body's HTML: rendered with the rest (`serve`), or left out and rendered just before
     /// its page is written, then let go (a build: [`Self::set_html`], [`Self::release_html`]).
     html: Mutex<String>,
@@ -109,6 +111,9 @@ pub fn render_page(
         let mut errors = Vec::new();
         let mut body = markdown::render(content.pages[i].body(), cx, &mut errors);
         let html = Mutex::new(std::mem::take(&mut body.html));
+        // The text is kept for the whole build: without the room it grew into.
+        body.text.shrink_to_fit();
+        let words = markdown::count_words(&body.text);
         // The rest is small and always rendered in full.
         let cx = markdown::Context { html: true, ..*cx };
         let page = &content.pages[i];
@@ -136,6 +141,7 @@ pub fn render_page(
         (
             RenderedPage {
                 body,
+                words,
                 html,
                 about,
                 questions,

@@ -439,7 +439,7 @@ impl<'a> Renderer<'a> {
         let rendered = &self.rendered[i];
         let body = &rendered.body;
         let html = rendered.html();
-        let word_count = body.words;
+        let word_count = rendered.words;
         let resources_of = |keys: &[toml::Spanned<String>]| -> Vec<Arc<context::ResourceCtx>> {
             keys.iter()
                 .filter_map(|k| content.resource(k.get_ref()))

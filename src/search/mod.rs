@@ -61,7 +61,7 @@ pub fn collect<'a>(content: &'a Content, rendered: &'a [RenderedPage]) -> Vec<Ve
             _ => "page",
         };
         let mut group = Vec::new();
-        let words = r.words;
+        let words = rendered[i].words;
         let split = words > SECTION_WORDS && r.sections.len() > 1;
         let mut main = Doc {
             title: page.meta.title.clone(),
