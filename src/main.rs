@@ -11,22 +11,17 @@ use trellis::site::{self, Summary};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// `mi_option_purge_delay` in mimalloc's `mi_option_t`: 15 in the v3 sources built here, as in
-/// v2 (the Rust bindings name no constant for it).
+/// `mi_option_purge_delay` and `mi_option_allow_thp` in mimalloc's `mi_option_t`: 15 and 43 in
+/// the v3 sources built here (the Rust bindings name no constants for them).
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+const MI_OPTION_ALLOW_THP: libmimalloc_sys::mi_option_t = 43;
 /// How long a build lets freed memory wait before returning it to the system.
 const PURGE_DELAY_MS: std::ffi::c_long = 100;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if !matches!(cli.command, Command::Serve { .. }) {
-        // A build or check is a burst of a few seconds: let freed memory wait 100 ms (not
-        // mimalloc's 10) before it goes back to the system. Memory freed and soon needed again
-        // is reused instead of faulted back in (with transparent huge pages, zeroing those
-        // pages again took a quarter of a 10k build), and what stays free does not swell the
-        // peak (see docs/PERFORMANCE.md).
-        // SAFETY: sets a process-wide option before the threads that allocate are started.
-        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS) };
+        tune_memory_for_a_burst();
     }
     let options = cli.build_options();
     match cli.command {
@@ -128,4 +123,29 @@ fn print_summary(s: &Summary, verb: &str, place: &str) {
         kb(s.search.fragment_bytes),
         s.search.millis
     );
+}
+
+/// A build or check is a burst of a few seconds that allocates and frees a lot.
+/// - Freed memory waits 100 ms (not mimalloc's 10) before it goes back to the system: memory
+///   freed and soon needed again is reused instead of faulted back in, and what stays free does
+///   not swell the peak.
+/// - No transparent huge pages: a page of 2 MB is zeroed whole when first touched, even for a
+///   few bytes, and again after each purge. That zeroing was 14% of a 10k build's CPU, and the
+///   huge pages held 40 MB more at the peak.
+///
+/// See docs/PERFORMANCE.md for the figures.
+fn tune_memory_for_a_burst() {
+    // SAFETY: these set process-wide options before the threads that allocate are started.
+    unsafe {
+        libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS);
+        libmimalloc_sys::mi_option_set(MI_OPTION_ALLOW_THP, 0);
+    }
+    // mimalloc asked for huge pages on the memory it took before `main`; this turns them off
+    // for the whole process. A kernel without the setting returns an error, which changes
+    // nothing.
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches no memory of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }

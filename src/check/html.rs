@@ -105,17 +105,17 @@ impl<'a> Iterator for Tokens<'a> {
 
 /// The offset just past the `>` that closes a tag, skipping quoted attribute values.
 fn tag_end(bytes: &[u8], mut i: usize) -> usize {
-    let mut quote = None;
-    while i < bytes.len() {
-        let b = bytes[i];
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None if b == b'>' => return i + 1,
-            None => {}
+    while let Some(at) = memchr::memchr3(b'>', b'"', b'\'', &bytes[i..]) {
+        let b = bytes[i + at];
+        if b == b'>' {
+            return i + at + 1;
         }
-        i += 1;
+        // Skip to the closing quote; an unclosed one runs to the end.
+        let from = i + at + 1;
+        match memchr::memchr(b, &bytes[from..]) {
+            Some(len) => i = from + len + 1,
+            None => return bytes.len(),
+        }
     }
     bytes.len()
 }
@@ -344,5 +344,16 @@ mod tests {
         assert_eq!(decode_entities("&#8217;&#x41;&bogus"), "\u{2019}A&bogus");
         assert_eq!(heading_level("h3"), Some(3));
         assert_eq!(heading_level("hr"), None);
+    }
+
+    #[test]
+    fn a_tag_ends_at_the_first_gt_outside_quotes() {
+        let end = |html: &str| tag_end(html.as_bytes(), 2);
+        assert_eq!(end("<a title=\"x>y\" data-q='\">' href=z>rest"), 34);
+        assert_eq!(end("<a title='it\"s'>"), 16);
+        assert_eq!(end("<a>"), 3);
+        // An unclosed quote or tag runs to the end of the page.
+        assert_eq!(end("<a title=\"x>"), 12);
+        assert_eq!(end("<a href=x"), 9);
     }
 }

@@ -104,12 +104,16 @@ fn percent_decode(s: &str) -> Cow<'_, str> {
 
 /// The file an internal link's target path serves: `index.html` of a folder, or of a path
 /// that names a folder without its slash (given the files there are).
-pub fn file_of(target: &str, exists: impl Fn(&str) -> bool) -> String {
-    let mut file = target.to_string();
+pub fn file_of(target: String, exists: impl Fn(&str) -> bool) -> String {
+    let mut file = target;
     if file.is_empty() || file.ends_with('/') {
         file.push_str("index.html");
-    } else if !exists(&file) && exists(&format!("{file}/index.html")) {
+    } else if !exists(&file) {
+        let len = file.len();
         file.push_str("/index.html");
+        if !exists(&file) {
+            file.truncate(len);
+        }
     }
     file
 }
@@ -122,7 +126,7 @@ pub fn check_internal(
     files: &FxHashSet<&str>,
     ids: &FxHashMap<&str, &FxHashSet<String>>,
 ) -> Option<(&'static str, String, String)> {
-    let file = file_of(target, |f| files.contains(f));
+    let file = file_of(target.to_string(), |f| files.contains(f));
     if !files.contains(file.as_str()) {
         return Some((
             "broken-link",

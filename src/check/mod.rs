@@ -146,7 +146,7 @@ impl<'a> Scanner<'a> {
         match links::classify(path, url, &self.base_path) {
             links::Kind::Other => false,
             links::Kind::Internal(target, fragment) => {
-                let file = links::file_of(&target, |f| self.planned.contains(f));
+                let file = links::file_of(target, |f| self.planned.contains(f));
                 match fragment {
                     None => !self.planned.contains(file.as_str()),
                     Some(f) => file != path || !ids.contains(&f),
@@ -167,10 +167,7 @@ impl<'a> Scanner<'a> {
             Some(i) => page_regions(self.input, i, html),
             None => Vec::new(),
         };
-        let mut scan = scan::scan(html, &regions);
-        let ids = &scan.ids;
-        scan.urls.retain(|u| self.undecided(path, &u.value, ids));
-        scan.urls.shrink_to_fit();
+        let scan = scan::scan(html, &regions, |url, ids| self.undecided(path, url, ids));
         Some(Scanned(Checked {
             path: path.to_string(),
             page,

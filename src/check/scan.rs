@@ -74,8 +74,13 @@ struct OpenTable {
     headers: usize,
 }
 
-/// Scans `html`; `regions` are the byte ranges of the page's markdown in it, in order.
-pub fn scan(html: &str, regions: &[Range<usize>]) -> Scan {
+/// Scans `html`; `regions` are the byte ranges of the page's markdown in it, in order. Of the
+/// URLs, only those `keep` returns true for (given the page's ids) are kept.
+pub fn scan(
+    html: &str,
+    regions: &[Range<usize>],
+    keep: impl Fn(&str, &FxHashSet<String>) -> bool,
+) -> Scan {
     let mut out = Scan {
         counts: vec![[0; CATS]; regions.len()],
         ..Scan::default()
@@ -87,6 +92,8 @@ pub fn scan(html: &str, regions: &[Range<usize>]) -> Scan {
     let mut links: Vec<OpenLink> = Vec::new();
     let mut tables: Vec<OpenTable> = Vec::new();
     let mut in_th = 0usize;
+    // Most URLs are settled by `keep`: only those it keeps are copied.
+    let mut urls = Vec::new();
     let problem = |out: &mut Scan, rule, message: String, hint: &str, place| {
         out.problems.push(Problem {
             rule,
@@ -121,7 +128,8 @@ pub fn scan(html: &str, regions: &[Range<usize>]) -> Scan {
                 } else {
                     std::borrow::Cow::Borrowed(name)
                 };
-                let known = html::known(attrs);
+                let mut known = html::known(attrs);
+                let has_href = known.href.is_some();
                 let level = html::heading_level(&name);
                 let cat = match name.as_ref() {
                     "a" => Some(Cat::Link),
@@ -143,16 +151,13 @@ pub fn scan(html: &str, regions: &[Range<usize>]) -> Scan {
                         );
                     }
                 }
-                for v in [&known.href, &known.src].into_iter().flatten() {
-                    out.urls.push(Url {
-                        value: v.to_string(),
-                        place: here,
-                    });
+                for v in [known.href.take(), known.src.take()].into_iter().flatten() {
+                    urls.push((v, here));
                 }
                 match name.as_ref() {
                     "a" => links.push(OpenLink {
                         place: here,
-                        has_href: known.href.is_some(),
+                        has_href,
                         label: known.label.as_ref().map(|l| l.to_string()),
                         text: String::new(),
                         image_alt: false,
@@ -255,6 +260,16 @@ pub fn scan(html: &str, regions: &[Range<usize>]) -> Scan {
             }
         }
     }
+    out.urls = urls
+        .into_iter()
+        .filter(|(url, _)| keep(url, &out.ids))
+        .map(|(url, place)| Url {
+            value: url.into_owned(),
+            place,
+        })
+        .collect();
+    // Scans are kept until every page is made.
+    out.urls.shrink_to_fit();
     out
 }
 
@@ -306,7 +321,11 @@ mod tests {
         let longest = VAGUE.iter().map(|v| v.replace(' ', "").len()).max();
         assert_eq!(longest, Some(VAGUE_LETTERS));
         let rules = |html: &str| -> Vec<&'static str> {
-            scan(html, &[]).problems.iter().map(|p| p.rule).collect()
+            scan(html, &[], |_, _| true)
+                .problems
+                .iter()
+                .map(|p| p.rule)
+                .collect()
         };
         assert_eq!(
             rules("<a href=x>  Learn\n  MORE… </a>"),

@@ -56,12 +56,23 @@ impl Rendered {
 }
 
 /// The number of words of `text`: `text.split_whitespace().count()`, without making the
-/// slices.
+/// slices, and a byte at a time where the text is ASCII (most of it).
 pub fn count_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
     let mut words = 0;
     let mut after_space = true;
-    for c in text.chars() {
-        let space = c.is_whitespace();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let space = if b.is_ascii() {
+            i += 1;
+            // `char::is_whitespace` for ASCII: space, and tab to carriage return.
+            matches!(b, b' ' | b'\t'..=b'\r')
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            c.is_whitespace()
+        };
         words += usize::from(after_space && !space);
         after_space = space;
     }

@@ -315,12 +315,14 @@ impl<'a> Renderer<'a> {
                     Some(*i),
                 );
                 self.page_context(*i, &mut ctx);
-                self.render_template(&self.templates[*i], &ctx, &self.job_path(job))
+                // The page around a body is a few kilobytes of markup, more with resources.
+                let capacity = self.rendered[*i].html().len() * 5 / 4 + 16 * 1024;
+                self.render_template(&self.templates[*i], &ctx, &self.job_path(job), capacity)
             }
             Job::Listing(l) => {
                 let mut ctx = self.base_context(&l.path, &l.title, &l.description, l.parent);
                 l.fill(self, &mut ctx);
-                self.render_template(l.template, &ctx, &self.job_path(job))
+                self.render_template(l.template, &ctx, &self.job_path(job), 32 * 1024)
             }
             Job::Search => {
                 let mut ctx = self.base_context(
@@ -330,27 +332,32 @@ impl<'a> Renderer<'a> {
                     None,
                 );
                 ctx.insert("az", &search_page::a_to_z(self));
-                self.render_template("search.html", &ctx, "search/index.html")
+                self.render_template("search.html", &ctx, "search/index.html", 64 * 1024)
             }
             Job::NotFound => {
                 let mut ctx = self.base_context("", "Page not found", "", None);
                 ctx.insert("root", &self.config.base_path());
                 ctx.insert("current_href", "404.html");
-                self.render_template("404.html", &ctx, "404.html")
+                self.render_template("404.html", &ctx, "404.html", 16 * 1024)
             }
         }
     }
 
+    /// Renders template `name` into `out`, in a buffer of `capacity` bytes to start with (a
+    /// guess at the page's size: growing a buffer copies it).
     fn render_template(
         &self,
         name: &str,
         ctx: &tera::Context,
         out: &str,
+        capacity: usize,
     ) -> Result<Output, Diagnostic> {
-        match self.tera.render(name, ctx) {
-            Ok(html) => Ok(Output {
+        let mut bytes = Vec::with_capacity(capacity);
+        // Templates and the values they print are UTF-8, so the bytes are too.
+        match self.tera.render_to(name, ctx, &mut bytes) {
+            Ok(()) => Ok(Output {
                 path: out.to_string(),
-                bytes: html.into_bytes(),
+                bytes,
             }),
             Err(e) => Err(Diagnostic::new(format!(
                 "template `{name}` failed while rendering `{out}`: {}",

@@ -3,8 +3,6 @@
 //! and fragments (what a result shows). Each file is a script that registers itself with
 //! `trellisSearch`, which is how the client loads it from disk as well as over HTTP.
 
-use std::fmt::Write;
-
 use rayon::prelude::*;
 use std::time::Instant;
 
@@ -244,12 +242,16 @@ pub fn write_index(groups: Vec<Vec<Doc>>, mut emit: impl FnMut(String, String)) 
 fn encode(term: &str, list: &[(u32, u32)]) -> String {
     let mut out = serde_json::to_string(term).unwrap_or_default();
     out.push_str(":[");
+    out.reserve(list.len() * 8);
+    let mut digits = itoa::Buffer::new();
     let mut prev = 0;
     for (k, (doc, score)) in list.iter().enumerate() {
         if k > 0 {
             out.push(',');
         }
-        let _ = write!(out, "{},{score}", doc - prev);
+        out.push_str(digits.format(doc - prev));
+        out.push(',');
+        out.push_str(digits.format(*score));
         prev = *doc;
     }
     out.push(']');

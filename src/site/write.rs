@@ -136,9 +136,29 @@ impl Drop for Stream {
 fn holds(path: &Path, bytes: &[u8]) -> bool {
     match std::fs::symlink_metadata(path) {
         Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
-            std::fs::read(path).is_ok_and(|old| old == bytes)
+            std::fs::File::open(path).is_ok_and(|file| same_bytes(file, bytes))
         }
         _ => false,
+    }
+}
+
+/// Whether `file` reads as exactly `bytes`, compared a piece at a time: most pages are
+/// unchanged, and reading each into a new buffer first cost an allocation per page.
+fn same_bytes(mut file: impl std::io::Read, bytes: &[u8]) -> bool {
+    let mut piece = [0u8; 16 * 1024];
+    let mut at = 0;
+    loop {
+        match file.read(&mut piece) {
+            Ok(0) => return at == bytes.len(),
+            Ok(n) => {
+                if bytes.get(at..at + n) != Some(&piece[..n]) {
+                    return false;
+                }
+                at += n;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return false,
+        }
     }
 }
 
@@ -264,4 +284,24 @@ pub fn write_statics(dir: &Path, site: &Built) -> Result<(), Error> {
         write_if_changed(&dir.join(rel), &source.bytes()?)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_bytes;
+
+    #[test]
+    fn files_compare_equal_only_when_every_byte_matches() {
+        let page: Vec<u8> = (0..40_000u32).map(|i| (i % 251) as u8).collect();
+        assert!(same_bytes(&page[..], &page));
+        assert!(same_bytes(&b""[..], b""));
+        assert!(!same_bytes(&page[..39_999], &page), "shorter file");
+        assert!(!same_bytes(&page[..], &page[..39_999]), "longer file");
+        let mut late = page.clone();
+        late[30_000] ^= 1;
+        assert!(
+            !same_bytes(&late[..], &page),
+            "a difference past the first piece"
+        );
+    }
 }
