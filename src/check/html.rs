@@ -49,7 +49,7 @@ impl<'a> Iterator for Tokens<'a> {
                 return None;
             }
             let start = self.pos;
-            let Some(lt) = memchr::memchr(b'<', &bytes[start..]).map(|i| start + i) else {
+            let Some(lt) = find_byte(b'<', &bytes[start..]).map(|i| start + i) else {
                 self.pos = html.len();
                 return Some(Token::Text(&html[start..]));
             };
@@ -103,16 +103,43 @@ impl<'a> Iterator for Tokens<'a> {
     }
 }
 
+/// How many bytes a search looks at one by one before it hands over to `memchr`, whose setup
+/// costs more than the short distances between most tags, quotes and brackets.
+const SHORT: usize = 32;
+
+/// The first `needle` in `hay`.
+#[inline]
+fn find_byte(needle: u8, hay: &[u8]) -> Option<usize> {
+    let head = hay.len().min(SHORT);
+    match hay[..head].iter().position(|&b| b == needle) {
+        Some(i) => Some(i),
+        None => memchr::memchr(needle, &hay[head..]).map(|i| head + i),
+    }
+}
+
+/// The first `>`, `"` or `'` in `hay`.
+#[inline]
+fn find_tag_byte(hay: &[u8]) -> Option<usize> {
+    let head = hay.len().min(SHORT);
+    match hay[..head]
+        .iter()
+        .position(|&b| matches!(b, b'>' | b'"' | b'\''))
+    {
+        Some(i) => Some(i),
+        None => memchr::memchr3(b'>', b'"', b'\'', &hay[head..]).map(|i| head + i),
+    }
+}
+
 /// The offset just past the `>` that closes a tag, skipping quoted attribute values.
 fn tag_end(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(at) = memchr::memchr3(b'>', b'"', b'\'', &bytes[i..]) {
+    while let Some(at) = find_tag_byte(&bytes[i..]) {
         let b = bytes[i + at];
         if b == b'>' {
             return i + at + 1;
         }
         // Skip to the closing quote; an unclosed one runs to the end.
         let from = i + at + 1;
-        match memchr::memchr(b, &bytes[from..]) {
+        match find_byte(b, &bytes[from..]) {
             Some(len) => i = from + len + 1,
             None => return bytes.len(),
         }
@@ -135,6 +162,11 @@ fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
 
 /// The attributes of a start tag: (name, value with entities decoded); `None` for a bare name.
 pub fn attrs(raw: &str) -> impl Iterator<Item = (&str, Option<Cow<'_, str>>)> {
+    raw_attrs(raw).map(|(name, value)| (name, value.map(decode_entities)))
+}
+
+/// The attributes of a start tag: (name, value as written); `None` for a bare name.
+fn raw_attrs(raw: &str) -> impl Iterator<Item = (&str, Option<&str>)> {
     let bytes = raw.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
@@ -162,7 +194,7 @@ pub fn attrs(raw: &str) -> impl Iterator<Item = (&str, Option<Cow<'_, str>>)> {
         let value = match bytes.get(i) {
             Some(&q @ (b'"' | b'\'')) => {
                 let from = i + 1;
-                let len = memchr::memchr(q, &bytes[from..]).unwrap_or(bytes.len() - from);
+                let len = find_byte(q, &bytes[from..]).unwrap_or(bytes.len() - from);
                 i = from + len + 1;
                 &raw[from..from + len]
             }
@@ -174,7 +206,7 @@ pub fn attrs(raw: &str) -> impl Iterator<Item = (&str, Option<Cow<'_, str>>)> {
                 &raw[from..i]
             }
         };
-        Some((name, Some(decode_entities(value))))
+        Some((name, Some(value)))
     })
 }
 
@@ -198,13 +230,12 @@ pub fn known(raw: &str) -> Known<'_> {
     }
     // Every name looked for fits here; longer names are none of them.
     let mut lower = [0u8; 15];
-    for (name, value) in attrs(raw) {
+    for (name, value) in raw_attrs(raw) {
         let Some(lower) = lower.get_mut(..name.len()) else {
             continue;
         };
         lower.copy_from_slice(name.as_bytes());
         lower.make_ascii_lowercase();
-        let value = value.unwrap_or(Cow::Borrowed(""));
         let slot = match &*lower {
             b"id" => &mut k.id,
             b"href" => &mut k.href,
@@ -217,7 +248,8 @@ pub fn known(raw: &str) -> Known<'_> {
             _ => continue,
         };
         if slot.is_none() || name.eq_ignore_ascii_case("aria-label") {
-            *slot = Some(value);
+            // Only the values looked at are decoded.
+            *slot = Some(decode_entities(value.unwrap_or("")));
         }
     }
     k
@@ -355,5 +387,26 @@ mod tests {
         // An unclosed quote or tag runs to the end of the page.
         assert_eq!(end("<a title=\"x>"), 12);
         assert_eq!(end("<a href=x"), 9);
+    }
+
+    #[test]
+    fn byte_searches_find_the_first_match_near_or_far() {
+        for len in [0, 1, 5, SHORT - 1, SHORT, SHORT + 1, 3 * SHORT] {
+            for at in [0, 1, SHORT - 1, SHORT, SHORT + 7, 2 * SHORT] {
+                let mut hay = vec![b'a'; len];
+                if at < len {
+                    hay[at] = b'<';
+                    if at + 1 < len {
+                        hay[at + 1] = b'<';
+                    }
+                }
+                let expected = (at < len).then_some(at);
+                assert_eq!(find_byte(b'<', &hay), expected, "{len} {at}");
+                if at < len {
+                    hay[at] = b'"';
+                }
+                assert_eq!(find_tag_byte(&hay), expected, "{len} {at}");
+            }
+        }
     }
 }

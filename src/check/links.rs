@@ -9,6 +9,7 @@ use std::time::Duration;
 use crate::diagnostic::closest;
 
 /// What a URL in an output page is.
+#[derive(Debug)]
 pub enum Kind<'a> {
     /// Leaves the site over HTTP(S).
     External,

@@ -142,7 +142,13 @@ impl<'a> Scanner<'a> {
     /// checked: links to planned files and to ids of the page itself are settled here, so a
     /// large site keeps only a few URLs per page (the rest are template chrome and body links
     /// that resolve).
-    fn undecided(&self, path: &str, url: &str, ids: &FxHashSet<String>) -> bool {
+    fn undecided(&self, path: &str, root: &str, url: &str, ids: &FxHashSet<String>) -> bool {
+        if url
+            .strip_prefix(root)
+            .is_some_and(|rest| plain_path(rest) && self.planned.contains(rest))
+        {
+            return false;
+        }
         match links::classify(path, url, &self.base_path) {
             links::Kind::Other => false,
             links::Kind::Internal(target, fragment) => {
@@ -167,7 +173,11 @@ impl<'a> Scanner<'a> {
             Some(i) => page_regions(self.input, i, html),
             None => Vec::new(),
         };
-        let scan = scan::scan(html, &regions, |url, ids| self.undecided(path, url, ids));
+        // The way up to the site root, as templates write it (`../../`).
+        let root = "../".repeat(path.matches('/').count());
+        let scan = scan::scan(html, &regions, |url, ids| {
+            self.undecided(path, &root, url, ids)
+        });
         Some(Scanned(Checked {
             path: path.to_string(),
             page,
@@ -175,6 +185,30 @@ impl<'a> Scanner<'a> {
             source: std::sync::OnceLock::new(),
         }))
     }
+}
+
+/// Whether `rest` (what follows the way up to the root in a URL) is a plain path that resolves
+/// to itself: no `.` or `..` segment, no empty one, nothing percent-encoded, no query, fragment
+/// or scheme. Most URLs on a page are such links to the template's files and sections, and
+/// need no resolving.
+fn plain_path(rest: &str) -> bool {
+    let bytes = rest.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    if first == b'.' || first == b'/' || last == b'/' {
+        return false;
+    }
+    let mut prev = 0u8;
+    for &b in bytes {
+        if matches!(b, b'%' | b'?' | b'#' | b':' | b'\\')
+            || (prev == b'/' && matches!(b, b'/' | b'.'))
+        {
+            return false;
+        }
+        prev = b;
+    }
+    true
 }
 
 /// Runs every check, given the scans of the output pages ([`Scanner`]) and the path of every
@@ -459,4 +493,46 @@ pub fn readability_of_pages(
         list: Vec::new(),
     };
     report::readability(&input, &checked, true, &mut ignored)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{links, plain_path};
+
+    #[test]
+    fn plain_paths_after_the_root_resolve_to_themselves() {
+        let page = "modules/m-1/l-01/index.html";
+        let root = "../../../";
+        for rest in [
+            "css/trellis.css",
+            "index.html",
+            "modules/m-1/l-02/index.html",
+            "search/index.html",
+        ] {
+            assert!(plain_path(rest), "{rest}");
+            let url = format!("{root}{rest}");
+            match links::classify(page, &url, "/") {
+                links::Kind::Internal(target, None) => assert_eq!(target, rest),
+                other => panic!("{url}: {other:?}"),
+            }
+        }
+        for rest in [
+            "",
+            "modules/",
+            "./index.html",
+            "../index.html",
+            "a/./b.html",
+            "a/../b.html",
+            "a//b.html",
+            "/index.html",
+            "a%20b.html",
+            "index.html#top",
+            "search/index.html?q=x",
+            "mailto:someone@example.org",
+            "https://example.org/",
+            "a\\b.html",
+        ] {
+            assert!(!plain_path(rest), "{rest}");
+        }
+    }
 }
