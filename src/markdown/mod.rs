@@ -56,23 +56,25 @@ impl Rendered {
 }
 
 /// The number of words of `text`: `text.split_whitespace().count()`, without making the
-/// slices, and a byte at a time where the text is ASCII (most of it).
+/// slices.
 pub fn count_words(text: &str) -> usize {
     let bytes = text.as_bytes();
+    if text.is_ascii() {
+        // `char::is_whitespace` for ASCII: space, and tab to carriage return. A word starts
+        // wherever a space is followed by anything else, which compilers turn into wide
+        // instructions.
+        let space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+        let first = bytes.first().is_some_and(|&b| !space(b));
+        return usize::from(first)
+            + bytes
+                .windows(2)
+                .filter(|w| space(w[0]) && !space(w[1]))
+                .count();
+    }
     let mut words = 0;
     let mut after_space = true;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let space = if b.is_ascii() {
-            i += 1;
-            // `char::is_whitespace` for ASCII: space, and tab to carriage return.
-            matches!(b, b' ' | b'\t'..=b'\r')
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            i += c.len_utf8();
-            c.is_whitespace()
-        };
+    for c in text.chars() {
+        let space = c.is_whitespace();
         words += usize::from(after_space && !space);
         after_space = space;
     }
