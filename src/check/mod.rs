@@ -174,7 +174,7 @@ impl<'a> Scanner<'a> {
             None => Vec::new(),
         };
         // The way up to the site root, as templates write it (`../../`).
-        let root = "../".repeat(path.matches('/').count());
+        let root = crate::render::root_for(path);
         let scan = scan::scan(html, &regions, |url, ids| {
             self.undecided(path, &root, url, ids)
         });

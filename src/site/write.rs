@@ -107,9 +107,10 @@ impl Stream {
                     rendered.contains(rel) || statics.contains(rel)
                 })?;
                 let changed = std::mem::take(changed.get_mut().unwrap_or_else(|e| e.into_inner()));
+                // Each was found to differ when it was taken: no need to compare it again.
                 changed
                     .par_iter()
-                    .try_for_each(|o| write_if_changed(&self.output.join(&o.path), &o.bytes))?;
+                    .try_for_each(|o| replace_file(&self.output.join(&o.path), &o.bytes))?;
                 self.output.clone()
             }
         };
@@ -198,6 +199,11 @@ fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     if holds(path, bytes) {
         return Ok(());
     }
+    replace_file(path, bytes)
+}
+
+/// Writes `bytes` at `path`, in place of a folder if one is there.
+fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
         crate::fs::remove_dir_all(path)?;
     }
