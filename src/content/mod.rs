@@ -255,7 +255,11 @@ pub fn slugify(text: &str) -> String {
                 out.push('-');
             }
             dash = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else if c != '\'' && c != '\u{2019}' {
             dash = true;
         }
@@ -293,5 +297,6 @@ mod tests {
             "person-centred-care-pccs-four-principles"
         );
         assert_eq!(slugify("  Café  "), "cafe");
+        assert_eq!(slugify("ÜBER Straße"), "über-straße");
     }
 }

@@ -160,4 +160,17 @@ fn words_are_counted_as_split_whitespace_counts_them() {
             "{text:?}"
         );
     }
+    // Long texts, with words across the runs the count is made in.
+    for len in [254, 255, 256, 510, 511, 1000, 4096] {
+        let text: String = (0..len)
+            .map(|i: usize| match i % 7 {
+                0 => ' ',
+                3 if i.is_multiple_of(5) => '\n',
+                _ => char::from(b'a' + (i % 26) as u8),
+            })
+            .collect();
+        for t in [&text[..], text.trim_start(), &text[1..]] {
+            assert_eq!(count_words(t), t.split_whitespace().count(), "{len}");
+        }
+    }
 }
