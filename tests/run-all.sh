@@ -15,7 +15,7 @@ if ! command -v cargo >/dev/null 2>&1; then
 fi
 
 step "cargo fmt --check"
-cargo fmt --all -- --check
+cargo fmt -- --check
 
 step "cargo clippy"
 cargo clippy --locked --all-targets -- -D warnings
