@@ -1,4 +1,5 @@
 use std::collections::BTreeMap;
+use std::borrow::Cow;
 use std::io::Write;
 
 use serde::ser::Serialize;
@@ -143,7 +144,8 @@ pub trait ValueRender {
 impl ValueRender for Value {
     fn render(&self, write: &mut impl Write) -> std::io::Result<()> {
         match *self {
-            Value::String(ref s) => write!(write, "{}", s),
+            // trellis patch: bytes written as they are, not through the formatter.
+            Value::String(ref s) => write.write_all(s.as_bytes()),
             Value::Number(ref i) => {
                 if let Some(v) = i.as_i64() {
                     write!(write, "{}", v)
@@ -251,7 +253,7 @@ struct PointerMachina<'a> {
 }
 
 impl PointerMachina<'_> {
-    fn new(pointer: &str) -> PointerMachina {
+    fn new(pointer: &str) -> PointerMachina<'_> {
         PointerMachina {
             pointer,
             single_quoted: false,
@@ -357,14 +359,20 @@ pub fn dotted_pointer<'a>(value: &'a Value, pointer: &str) -> Option<&'a Value> 
         return Some(value);
     }
 
-    PointerMachina::new(pointer).map(|mat| mat.replace("~1", "/").replace("~0", "~")).try_fold(
-        value,
-        |target, token| match target {
-            Value::Object(map) => map.get(&token),
+    // trellis patch: a segment is copied only when it holds an escape (`~0`, `~1`).
+    PointerMachina::new(pointer)
+        .map(|mat| {
+            if mat.contains('~') {
+                Cow::Owned(mat.replace("~1", "/").replace("~0", "~"))
+            } else {
+                Cow::Borrowed(mat)
+            }
+        })
+        .try_fold(value, |target, token| match target {
+            Value::Object(map) => map.get(token.as_ref()),
             Value::Array(list) => parse_index(&token).and_then(|x| list.get(x)),
             _ => None,
-        },
-    )
+        })
 }
 
 /// serde jsons parse_index
@@ -382,6 +390,17 @@ mod tests {
 
     use serde_json::json;
     use std::collections::HashMap;
+
+    // trellis patch: segments without `~` are looked up as they are; those with one still
+    // have `~1` and `~0` decoded.
+    #[test]
+    fn dotted_pointer_decodes_only_escaped_segments() {
+        let value = json!({"a/b": {"c~d": 1, "plain": [10, 20]}, "x~1y": 2});
+        assert_eq!(dotted_pointer(&value, "a~1b.c~0d"), Some(&json!(1)));
+        assert_eq!(dotted_pointer(&value, "a~1b.plain.1"), Some(&json!(20)));
+        assert_eq!(dotted_pointer(&value, "x~1y"), None);
+        assert_eq!(dotted_pointer(&value, "a/b.missing"), None);
+    }
 
     #[test]
     fn test_dotted_pointer() {
