@@ -400,6 +400,9 @@ mod tests {
         assert_eq!(dotted_pointer(&value, "a~1b.plain.1"), Some(&json!(20)));
         assert_eq!(dotted_pointer(&value, "x~1y"), None);
         assert_eq!(dotted_pointer(&value, "a/b.missing"), None);
+        assert_eq!(dotted_pointer(&value, ".a/b..plain.0"), Some(&json!(10)));
+        assert_eq!(dotted_pointer(&value, "a/b.plain.01"), None);
+        assert_eq!(dotted_pointer(&value, "'a/b'.plain.1"), Some(&json!(20)));
     }
 
     #[test]
