@@ -388,20 +388,23 @@ impl<'a> Processor<'a> {
                 needs_escape = ident != MAGICAL_DUMP_VAR;
                 // Negated idents are special cased as `not undefined_ident` should not
                 // error but instead be falsy values
-                match self.lookup_ident(ident) {
-                    Ok(val) => {
+                // trellis patch: the error of a failed lookup is made only when it is returned.
+                match self.lookup_ident_quietly(ident) {
+                    Some(val) => {
                         if val.is_null() && expr.has_default_filter() {
                             self.get_default_value(expr)?
                         } else {
                             val
                         }
                     }
-                    Err(e) => {
+                    None => {
                         if expr.has_default_filter() {
                             self.get_default_value(expr)?
                         } else {
                             if !expr.negated {
-                                return Err(e);
+                                return Err(self.lookup_ident(ident).err().unwrap_or_else(|| {
+                                    Error::msg(format!("Variable `{}` not found", ident))
+                                }));
                             }
                             // A negative undefined ident is !false so truthy
                             return Ok(Cow::Owned(Value::Bool(true)));
@@ -476,9 +479,10 @@ impl<'a> Processor<'a> {
                 .push(self.safe_eval_expression(arg).map_err(err_wrap)?.clone().into_owned());
         }
 
-        let found = self.lookup_ident(&test.ident).map(|found| found.clone().into_owned()).ok();
+        // trellis patch: the value tested is borrowed, not copied.
+        let found = self.lookup_ident_quietly(&test.ident);
 
-        let result = tester_fn.test(found.as_ref(), &tester_args).map_err(err_wrap)?;
+        let result = tester_fn.test(found.as_deref(), &tester_args).map_err(err_wrap)?;
         if test.negated {
             Ok(!result)
         } else {
@@ -628,6 +632,11 @@ impl<'a> Processor<'a> {
                         }
                     }
                 }
+            }
+            // trellis patch: a plain name is looked up and tested for truth as it is, neither
+            // escaped first nor turned into an error when it is not defined.
+            ExprVal::Ident(ref ident) if bool_expr.filters.is_empty() => {
+                self.lookup_ident_quietly(ident).is_some_and(|v| v.is_truthy())
             }
             ExprVal::Ident(_) => {
                 let mut res = self
@@ -936,6 +945,15 @@ impl<'a> Processor<'a> {
     }
 
     /// Looks up identifier and returns its value
+    /// trellis patch: [`Processor::lookup_ident`] without the error message, for the callers
+    /// that only need to know whether a name is defined.
+    fn lookup_ident_quietly(&self, key: &str) -> Option<Val<'a>> {
+        if key == MAGICAL_DUMP_VAR || key.contains('[') {
+            return self.lookup_ident(key).ok();
+        }
+        self.call_stack.lookup(key)
+    }
+
     fn lookup_ident(&self, key: &str) -> Result<Val<'a>> {
         // Magical variable that just dumps the context
         if key == MAGICAL_DUMP_VAR {
@@ -959,7 +977,14 @@ impl<'a> Processor<'a> {
             Node::Comment(_, _) => (),
             // trellis patch: bytes written as they are, not through the formatter.
             Node::Text(ref s) | Node::Raw(_, ref s, _) => write.write_all(s.as_bytes())?,
-            Node::VariableBlock(_, ref expr) => self.eval_expression(expr)?.render(write)?,
+            // trellis patch: a macro call on its own is rendered straight into the output
+            // rather than into a string first (its output is never escaped).
+            Node::VariableBlock(_, ref expr) => match expr.val {
+                ExprVal::MacroCall(ref macro_call) if expr.filters.is_empty() && !expr.negated => {
+                    self.eval_macro_call(macro_call, write)?
+                }
+                _ => self.eval_expression(expr)?.render(write)?,
+            },
             Node::Set(_, ref set) => self.eval_set(set)?,
             Node::FilterSection(_, FilterSection { ref filter, ref body }, _) => {
                 let body = render_to_string(
