@@ -57,17 +57,21 @@ impl<'a> Iterator for Tokens<'a> {
                 self.pos = lt;
                 return Some(Token::Text(&html[start..lt]));
             }
-            let rest = &html[lt..];
-            if rest.starts_with("<!--") {
-                self.pos = rest.find("-->").map_or(html.len(), |i| lt + i + 3);
-                continue;
-            }
-            if rest.starts_with("<!") || rest.starts_with("<?") {
-                self.pos = memchr::memchr(b'>', &bytes[lt..]).map_or(html.len(), |i| lt + i + 1);
-                continue;
-            }
-            let closing = rest.as_bytes().get(1) == Some(&b'/');
-            let name_start = lt + 1 + usize::from(closing);
+            let (closing, name_start) = match bytes.get(lt + 1) {
+                Some(b'!') if bytes[lt..].starts_with(b"<!--") => {
+                    // `<!-->` closes at once, as in browsers.
+                    self.pos = memchr::memmem::find(&bytes[lt + 2..], b"-->")
+                        .map_or(html.len(), |i| lt + 2 + i + 3);
+                    continue;
+                }
+                Some(b'!' | b'?') => {
+                    self.pos =
+                        memchr::memchr(b'>', &bytes[lt..]).map_or(html.len(), |i| lt + i + 1);
+                    continue;
+                }
+                Some(b'/') => (true, lt + 2),
+                _ => (false, lt + 1),
+            };
             let name_len = bytes[name_start..]
                 .iter()
                 .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
@@ -88,7 +92,10 @@ impl<'a> Iterator for Tokens<'a> {
             } else {
                 tag_end
             };
-            let attrs = html[name_start + name_len..attrs_end].trim_end_matches('/');
+            let mut attrs = &html[name_start + name_len..attrs_end];
+            if attrs.ends_with('/') {
+                attrs = attrs.trim_end_matches('/');
+            }
             if name.eq_ignore_ascii_case("script") {
                 self.raw = Some("</script");
             } else if name.eq_ignore_ascii_case("style") {
@@ -228,26 +235,23 @@ pub fn known(raw: &str) -> Known<'_> {
     if raw.is_empty() {
         return k;
     }
-    // Every name looked for fits here; longer names are none of them.
-    let mut lower = [0u8; 15];
     for (name, value) in raw_attrs(raw) {
-        let Some(lower) = lower.get_mut(..name.len()) else {
-            continue;
-        };
-        lower.copy_from_slice(name.as_bytes());
-        lower.make_ascii_lowercase();
-        let slot = match &*lower {
-            b"id" => &mut k.id,
-            b"href" => &mut k.href,
-            b"src" => &mut k.src,
-            b"alt" => &mut k.alt,
-            b"role" => &mut k.role,
-            b"aria-hidden" => &mut k.aria_hidden,
-            b"aria-label" | b"aria-labelledby" => &mut k.label,
-            b"title" if k.label.is_none() => &mut k.label,
+        // Most attributes (`class`, `aria-*`, `data-*`) are none of these: the length rules
+        // out most of them before any letter is compared.
+        let is = |wanted: &str| name.eq_ignore_ascii_case(wanted);
+        let slot = match name.len() {
+            2 if is("id") => &mut k.id,
+            3 if is("src") => &mut k.src,
+            3 if is("alt") => &mut k.alt,
+            4 if is("href") => &mut k.href,
+            4 if is("role") => &mut k.role,
+            5 if k.label.is_none() && is("title") => &mut k.label,
+            10 if is("aria-label") => &mut k.label,
+            11 if is("aria-hidden") => &mut k.aria_hidden,
+            15 if is("aria-labelledby") => &mut k.label,
             _ => continue,
         };
-        if slot.is_none() || name.eq_ignore_ascii_case("aria-label") {
+        if slot.is_none() || name.len() == 10 {
             // Only the values looked at are decoded.
             *slot = Some(decode_entities(value.unwrap_or("")));
         }
@@ -376,6 +380,24 @@ mod tests {
         assert_eq!(decode_entities("&#8217;&#x41;&bogus"), "\u{2019}A&bogus");
         assert_eq!(heading_level("h3"), Some(3));
         assert_eq!(heading_level("hr"), None);
+    }
+
+    #[test]
+    fn comments_end_at_the_first_closing_mark_and_unclosed_ones_run_to_the_end() {
+        let texts = |html: &str| -> Vec<String> {
+            tokens(html)
+                .map(|t| match t {
+                    Token::Text(t) => t.to_string(),
+                    Token::Start { name, .. } => format!("<{name}>"),
+                    Token::End { name, .. } => format!("</{name}>"),
+                })
+                .collect()
+        };
+        assert_eq!(texts("a<!-->b"), ["a", "b"]);
+        assert_eq!(texts("<!-- <p> -- -->c<br>"), ["c", "<br>"]);
+        assert_eq!(texts("<?xml x?><!x>d"), ["d"]);
+        assert_eq!(texts("e<!-- <p>"), ["e"]);
+        assert_eq!(texts("f<!"), ["f"]);
     }
 
     #[test]

@@ -374,8 +374,8 @@ fn page_regions(input: &Input, i: usize, html: &str) -> Vec<std::ops::Range<usiz
     regions
 }
 
-/// Where `piece` occurs in `html`: a search for its first bytes, then one comparison (a
-/// searcher built for the whole, often large, piece costs more than the search).
+/// Where `piece` occurs in `html`: a vectorised search for its first bytes, then one
+/// comparison (a searcher built for the whole, often large, piece costs more than the search).
 fn find_verbatim(html: &str, piece: &str) -> Option<usize> {
     let mut head_len = piece.len().min(64);
     while !piece.is_char_boundary(head_len) {
@@ -383,7 +383,8 @@ fn find_verbatim(html: &str, piece: &str) -> Option<usize> {
     }
     let head = &piece[..head_len];
     let mut from = 0;
-    while let Some(at) = html[from..].find(head) {
+    let finder = memchr::memmem::Finder::new(head);
+    while let Some(at) = finder.find(&html.as_bytes()[from..]) {
         let at = from + at;
         if html[at..].starts_with(piece) {
             return Some(at);
