@@ -111,14 +111,27 @@ fn prepare(options: &BuildOptions, t: &mut Timings, body_html: bool) -> Result<B
     if let Some(url) = &options.base_url {
         config.base_url = url.clone();
     }
-    let (content, mut ds) = content::load(
-        &config,
-        &LoadOptions {
-            drafts: options.drafts,
-        },
-    );
-    t.mark("load");
-    let theme = match theme::load(&config) {
+    let load_content = || {
+        content::load(
+            &config,
+            &LoadOptions {
+                drafts: options.drafts,
+            },
+        )
+    };
+    let load_theme = || theme::load(&config);
+    // The theme's templates are parsed while the content loads (one after the other when
+    // timing stages, so each time is its own).
+    let ((content, mut ds), theme) = if t.enabled() {
+        let content = load_content();
+        t.mark("load");
+        let theme = load_theme();
+        t.mark("theme");
+        (content, theme)
+    } else {
+        rayon::join(load_content, load_theme)
+    };
+    let theme = match theme {
         Ok(t) => Some(t),
         Err(errors) => {
             ds.extend(errors);
@@ -126,7 +139,6 @@ fn prepare(options: &BuildOptions, t: &mut Timings, body_html: bool) -> Result<B
         }
     };
     let theme_ids = theme.as_ref().map(|t| t.ids.clone()).unwrap_or_default();
-    t.mark("theme");
     let (rendered, reserved, errors) = render::render_markdown(&content, &theme_ids, body_html);
     ds.extend(errors);
     t.mark("markdown");

@@ -121,11 +121,6 @@ pub struct ElementEntry {
 /// Front matter as stored on a page: resource records moved out into `records`.
 pub type Meta = FrontMatter<Vec<Spanned<String>>>;
 
-#[derive(Deserialize)]
-struct KindProbe {
-    kind: Option<Kind>,
-}
-
 /// The parts of a content file.
 pub struct Parsed {
     pub meta: Meta,
@@ -139,9 +134,15 @@ pub struct Parsed {
 pub fn parse(path: &Path, source: &str) -> Result<Parsed, Diagnostic> {
     let (front_start, front, body_start) = split(path, source)?;
     let err = |e: toml::de::Error| toml_diagnostic(path, source, front_start, &e);
-    let probe: KindProbe = toml::from_str(front).unwrap_or(KindProbe { kind: None });
-    if probe.kind == Some(Kind::Resources) {
-        let fm: FrontMatter<Vec<ResourceRecord>> = toml::from_str(front).map_err(err)?;
+    // Parsed once: the kind decides what the table is read into.
+    let table = toml::de::DeTable::parse(front).map_err(err)?;
+    let resources = table.get_ref().iter().any(|(key, value)| {
+        &**key.get_ref() == "kind"
+            && matches!(value.get_ref(), toml::de::DeValue::String(s) if &**s == Kind::Resources.name())
+    });
+    let de = toml::de::Deserializer::from(table);
+    if resources {
+        let fm = FrontMatter::<Vec<ResourceRecord>>::deserialize(de).map_err(err)?;
         let (meta, records) = fm.take_resources(|fm| fm.include.take());
         Ok(Parsed {
             meta,
@@ -150,7 +151,7 @@ pub fn parse(path: &Path, source: &str) -> Result<Parsed, Diagnostic> {
             body_start,
         })
     } else {
-        let meta: Meta = toml::from_str(front).map_err(err)?;
+        let meta = Meta::deserialize(de).map_err(err)?;
         Ok(Parsed {
             meta,
             records: Vec::new(),
