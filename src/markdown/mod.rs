@@ -131,10 +131,15 @@ fn options() -> Options {
 }
 
 pub fn escape_html(s: &str) -> String {
+    let needs = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    // Most strings a template prints (paths, titles) have nothing to escape.
+    let Some(first) = s.bytes().position(|b| needs(&b)) else {
+        return s.to_string();
+    };
     let mut out = String::with_capacity(s.len() + 16);
     let mut done = 0;
     // Every byte that needs escaping is ASCII, so slicing at it keeps UTF-8 intact.
-    for (i, b) in s.bytes().enumerate() {
+    for (i, b) in s.bytes().enumerate().skip(first) {
         let entity = match b {
             b'&' => "&amp;",
             b'<' => "&lt;",

@@ -174,3 +174,19 @@ fn words_are_counted_as_split_whitespace_counts_them() {
         }
     }
 }
+
+#[test]
+fn html_escaping_replaces_the_five_special_characters_wherever_they_are() {
+    assert_eq!(escape_html(""), "");
+    assert_eq!(
+        escape_html("../../plans/index.html"),
+        "../../plans/index.html"
+    );
+    assert_eq!(
+        escape_html("Tom & Jerry's <\"plan\">"),
+        "Tom &amp; Jerry&#39;s &lt;&quot;plan&quot;&gt;"
+    );
+    assert_eq!(escape_html("<"), "&lt;");
+    assert_eq!(escape_html("caf\u{e9} >"), "caf\u{e9} &gt;");
+    assert_eq!(escape_html("end&"), "end&amp;");
+}
