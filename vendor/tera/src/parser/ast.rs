@@ -254,8 +254,8 @@ pub struct MacroCall {
     pub namespace: String,
     /// The macro name
     pub name: String,
-    /// The args for that macro: name -> value
-    pub args: HashMap<String, Expr>,
+    /// The args for that macro: name -> value (trellis patch: FxHash, as for every macro map)
+    pub args: rustc_hash::FxHashMap<String, Expr>,
 }
 
 /// A Macro definition
@@ -264,7 +264,7 @@ pub struct MacroDefinition {
     /// The macro name
     pub name: String,
     /// The args for that macro: name -> optional default value
-    pub args: HashMap<String, Option<Expr>>,
+    pub args: rustc_hash::FxHashMap<String, Option<Expr>>,
     /// The macro content
     pub body: Vec<Node>,
 }

@@ -500,7 +500,7 @@ fn parse_string_array(pair: Pair<Rule>) -> Vec<String> {
 fn parse_macro_call(pair: Pair<Rule>) -> TeraResult<MacroCall> {
     let mut namespace = None;
     let mut name = None;
-    let mut args = HashMap::new();
+    let mut args = rustc_hash::FxHashMap::default();
 
     for p in pair.into_inner() {
         match p.as_rule() {
@@ -774,9 +774,11 @@ fn parse_macro_arg(p: Pair<Rule>) -> TeraResult<ExprVal> {
     Ok(val.unwrap())
 }
 
-fn parse_macro_fn(pair: Pair<Rule>) -> TeraResult<(String, HashMap<String, Option<Expr>>)> {
+fn parse_macro_fn(
+    pair: Pair<Rule>,
+) -> TeraResult<(String, rustc_hash::FxHashMap<String, Option<Expr>>)> {
     let mut name = String::new();
-    let mut args = HashMap::new();
+    let mut args = rustc_hash::FxHashMap::default();
 
     for p2 in pair.into_inner() {
         match p2.as_rule() {
@@ -803,7 +805,7 @@ fn parse_macro_definition(pair: Pair<Rule>) -> TeraResult<Node> {
     let mut start_ws = WS::default();
     let mut end_ws = WS::default();
     let mut name = String::new();
-    let mut args = HashMap::new();
+    let mut args = rustc_hash::FxHashMap::default();
     let mut body = vec![];
 
     for p in pair.into_inner() {

@@ -442,7 +442,7 @@ fn parse_variable_tag_test_as_expression() {
 #[test]
 fn parse_variable_tag_macro_call() {
     let ast = parse("{{ macros::get_time(some=1) }}").unwrap();
-    let mut args = HashMap::new();
+    let mut args = rustc_hash::FxHashMap::default();
     args.insert("some".to_string(), Expr::new(ExprVal::Int(1)));
 
     assert_eq!(
@@ -487,7 +487,7 @@ fn parse_allow_block_in_filter_section() {
 #[test]
 fn parse_variable_tag_macro_call_with_array() {
     let ast = parse("{{ macros::get_time(some=[1, 2]) }}").unwrap();
-    let mut args = HashMap::new();
+    let mut args = rustc_hash::FxHashMap::default();
     args.insert(
         "some".to_string(),
         Expr::new(ExprVal::Array(vec![Expr::new(ExprVal::Int(1)), Expr::new(ExprVal::Int(2))])),
@@ -510,7 +510,7 @@ fn parse_variable_tag_macro_call_with_array() {
 #[test]
 fn parse_variable_tag_macro_call_with_array_with_filters() {
     let ast = parse("{{ macros::get_time(some=[1, 2] | reverse) }}").unwrap();
-    let mut args = HashMap::new();
+    let mut args = rustc_hash::FxHashMap::default();
     args.insert(
         "some".to_string(),
         Expr::with_filters(
@@ -535,7 +535,7 @@ fn parse_variable_tag_macro_call_with_array_with_filters() {
 #[test]
 fn parse_variable_tag_macro_call_with_filter() {
     let ast = parse("{{ macros::get_time(some=1) | round }}").unwrap();
-    let mut args = HashMap::new();
+    let mut args = rustc_hash::FxHashMap::default();
     args.insert("some".to_string(), Expr::new(ExprVal::Int(1)));
 
     assert_eq!(
@@ -662,7 +662,7 @@ fn parse_set_tag_macro_call() {
                 value: Expr::new(ExprVal::MacroCall(MacroCall {
                     namespace: "macros".to_string(),
                     name: "something".to_string(),
-                    args: HashMap::new(),
+                    args: rustc_hash::FxHashMap::default(),
                 },)),
                 global: false,
             },
@@ -855,7 +855,7 @@ fn parse_block() {
 #[test]
 fn parse_simple_macro_definition() {
     let ast = parse("{% macro hello(a=1, b='hello', c) %}A: {{a}}{% endmacro %}").unwrap();
-    let mut args = HashMap::new();
+    let mut args = rustc_hash::FxHashMap::default();
     args.insert("a".to_string(), Some(Expr::new(ExprVal::Int(1))));
     args.insert("b".to_string(), Some(Expr::new(ExprVal::String("hello".to_string()))));
     args.insert("c".to_string(), None);
