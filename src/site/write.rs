@@ -213,25 +213,47 @@ fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 /// Removes what the site no longer produces: files, and folders left empty. Top-level entries
 /// whose names start with a dot (`.git`, `.nojekyll`, ...) belong to whoever put them there.
 fn remove_stale(dir: &Path, wanted: impl Fn(&str) -> bool) -> Result<(), Error> {
-    let walker = walkdir::WalkDir::new(dir)
-        .min_depth(1)
-        .contents_first(true)
-        .into_iter()
-        .filter_entry(|e| e.depth() != 1 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        let entry =
-            entry.map_err(|e| Error::Other(format!("could not read `{}`: {e}", dir.display())))?;
-        let path = entry.path();
-        let rel = path
-            .strip_prefix(dir)
-            .unwrap_or(path)
-            .to_string_lossy()
-            .replace('\\', "/");
-        if entry.file_type().is_dir() {
-            // Empty now that its stale files are gone: remove it (fails harmlessly otherwise).
-            let _ = std::fs::remove_dir(path);
-        } else if !wanted(rel.as_str()) {
-            crate::fs::remove_file(path)?;
+    let unreadable = |e: &dyn std::fmt::Display| {
+        Error::Other(format!("could not read `{}`: {e}", dir.display()))
+    };
+    // Per depth, for the folder open there: how many entries it had and how many of them
+    // went. Entries come before their folder, so a folder goes when all of its entries did,
+    // and a build that removes nothing makes no removal calls at all.
+    let mut tally: Vec<(usize, usize)> = vec![(0, 0)];
+    // Top-level entries are listed first and the hidden ones left alone: a walk that yields
+    // contents first only meets a folder after its contents.
+    for top in std::fs::read_dir(dir).map_err(|e| unreadable(&e))? {
+        let top = top.map_err(|e| unreadable(&e))?;
+        if top.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(top.path()).contents_first(true) {
+            let entry = entry.map_err(|e| unreadable(&e))?;
+            let path = entry.path();
+            let depth = entry.depth() + 1;
+            if tally.len() <= depth {
+                tally.resize(depth + 1, (0, 0));
+            }
+            let gone = if entry.file_type().is_dir() {
+                // Its entries, one level down, were counted here.
+                let (had, went) = std::mem::take(&mut tally[depth]);
+                had == went && std::fs::remove_dir(path).is_ok()
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap_or(path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                if wanted(rel.as_str()) {
+                    false
+                } else {
+                    crate::fs::remove_file(path)?;
+                    true
+                }
+            };
+            let parent = &mut tally[depth - 1];
+            parent.0 += 1;
+            parent.1 += usize::from(gone);
         }
     }
     Ok(())
@@ -294,7 +316,54 @@ pub fn write_statics(dir: &Path, site: &Built) -> Result<(), Error> {
 
 #[cfg(test)]
 mod tests {
-    use super::same_bytes;
+    use super::{remove_stale, same_bytes};
+
+    #[test]
+    fn stale_files_go_with_the_folders_they_leave_empty_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let files = [
+            "index.html",
+            "a/index.html",
+            "a/old/index.html",
+            "a/old/deeper/x.js",
+            "b/keep/index.html",
+            "b/gone.html",
+            "c/only-stale.html",
+            ".git/HEAD",
+        ];
+        for f in files {
+            let path = root.join(f);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        std::fs::create_dir_all(root.join("empty/inner")).unwrap();
+        let wanted = ["index.html", "a/index.html", "b/keep/index.html"];
+        remove_stale(root, |rel| wanted.contains(&rel)).unwrap();
+        let mut left: Vec<String> = walkdir::WalkDir::new(root)
+            .min_depth(1)
+            .into_iter()
+            .map(|e| {
+                let e = e.unwrap();
+                let rel = e.path().strip_prefix(root).unwrap().to_string_lossy();
+                rel.replace('\\', "/")
+            })
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                ".git",
+                ".git/HEAD",
+                "a",
+                "a/index.html",
+                "b",
+                "b/keep",
+                "b/keep/index.html",
+                "index.html"
+            ]
+        );
+    }
 
     #[test]
     fn files_compare_equal_only_when_every_byte_matches() {
