@@ -135,12 +135,34 @@ impl Drop for Stream {
 
 /// Whether the file at `path` holds exactly `bytes`.
 fn holds(path: &Path, bytes: &[u8]) -> bool {
-    match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
-            std::fs::File::open(path).is_ok_and(|file| same_bytes(file, bytes))
-        }
+    let Some(file) = open_file_itself(path) else {
+        return false;
+    };
+    match file.metadata() {
+        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => same_bytes(file, bytes),
         _ => false,
     }
+}
+
+/// The file at `path` opened for reading, unless it is a symbolic link (which a build replaces
+/// with a file). On Linux the open itself refuses links, so the path is looked up once.
+#[cfg(target_os = "linux")]
+fn open_file_itself(path: &Path) -> Option<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(path)
+        .ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn open_file_itself(path: &Path) -> Option<std::fs::File> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if meta.file_type().is_symlink() {
+        return None;
+    }
+    std::fs::File::open(path).ok()
 }
 
 /// Whether `file` reads as exactly `bytes`, compared a piece at a time: most pages are
@@ -212,49 +234,57 @@ fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 
 /// Removes what the site no longer produces: files, and folders left empty. Top-level entries
 /// whose names start with a dot (`.git`, `.nojekyll`, ...) belong to whoever put them there.
-fn remove_stale(dir: &Path, wanted: impl Fn(&str) -> bool) -> Result<(), Error> {
-    let unreadable = |e: &dyn std::fmt::Display| {
-        Error::Other(format!("could not read `{}`: {e}", dir.display()))
-    };
+fn remove_stale(dir: &Path, wanted: impl Fn(&str) -> bool + Sync) -> Result<(), Error> {
+    // Top-level entries are listed first and the hidden ones left alone: a walk that yields
+    // contents first only meets a folder after its contents. The rest are swept side by side.
+    let mut tops = Vec::new();
+    for top in std::fs::read_dir(dir).map_err(|e| unreadable(dir, &e))? {
+        let top = top.map_err(|e| unreadable(dir, &e))?;
+        if !top.file_name().to_string_lossy().starts_with('.') {
+            tops.push(top.path());
+        }
+    }
+    tops.par_iter()
+        .try_for_each(|top| remove_stale_under(dir, top, &wanted))
+}
+
+fn unreadable(dir: &Path, e: &dyn std::fmt::Display) -> Error {
+    Error::Other(format!("could not read `{}`: {e}", dir.display()))
+}
+
+/// [`remove_stale`] for `top`, an entry of `dir`.
+fn remove_stale_under(dir: &Path, top: &Path, wanted: impl Fn(&str) -> bool) -> Result<(), Error> {
     // Per depth, for the folder open there: how many entries it had and how many of them
     // went. Entries come before their folder, so a folder goes when all of its entries did,
     // and a build that removes nothing makes no removal calls at all.
     let mut tally: Vec<(usize, usize)> = vec![(0, 0)];
-    // Top-level entries are listed first and the hidden ones left alone: a walk that yields
-    // contents first only meets a folder after its contents.
-    for top in std::fs::read_dir(dir).map_err(|e| unreadable(&e))? {
-        let top = top.map_err(|e| unreadable(&e))?;
-        if top.file_name().to_string_lossy().starts_with('.') {
-            continue;
+    for entry in walkdir::WalkDir::new(top).contents_first(true) {
+        let entry = entry.map_err(|e| unreadable(dir, &e))?;
+        let path = entry.path();
+        let depth = entry.depth() + 1;
+        if tally.len() <= depth {
+            tally.resize(depth + 1, (0, 0));
         }
-        for entry in walkdir::WalkDir::new(top.path()).contents_first(true) {
-            let entry = entry.map_err(|e| unreadable(&e))?;
-            let path = entry.path();
-            let depth = entry.depth() + 1;
-            if tally.len() <= depth {
-                tally.resize(depth + 1, (0, 0));
-            }
-            let gone = if entry.file_type().is_dir() {
-                // Its entries, one level down, were counted here.
-                let (had, went) = std::mem::take(&mut tally[depth]);
-                had == went && std::fs::remove_dir(path).is_ok()
+        let gone = if entry.file_type().is_dir() {
+            // Its entries, one level down, were counted here.
+            let (had, went) = std::mem::take(&mut tally[depth]);
+            had == went && std::fs::remove_dir(path).is_ok()
+        } else {
+            let rel = path
+                .strip_prefix(dir)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            if wanted(rel.as_str()) {
+                false
             } else {
-                let rel = path
-                    .strip_prefix(dir)
-                    .unwrap_or(path)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                if wanted(rel.as_str()) {
-                    false
-                } else {
-                    crate::fs::remove_file(path)?;
-                    true
-                }
-            };
-            let parent = &mut tally[depth - 1];
-            parent.0 += 1;
-            parent.1 += usize::from(gone);
-        }
+                crate::fs::remove_file(path)?;
+                true
+            }
+        };
+        let parent = &mut tally[depth - 1];
+        parent.0 += 1;
+        parent.1 += usize::from(gone);
     }
     Ok(())
 }
@@ -316,7 +346,23 @@ pub fn write_statics(dir: &Path, site: &Built) -> Result<(), Error> {
 
 #[cfg(test)]
 mod tests {
-    use super::{remove_stale, same_bytes};
+    use super::{holds, remove_stale, same_bytes};
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_holds_bytes_only_itself_and_never_through_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.html");
+        std::fs::write(&real, "same").unwrap();
+        let link = dir.path().join("link.html");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        assert!(holds(&real, b"same"));
+        assert!(!holds(&real, b"samE"));
+        assert!(!holds(&real, b"same!"));
+        assert!(!holds(&link, b"same"), "a link is replaced by a file");
+        assert!(!holds(dir.path(), b""), "a folder holds no bytes");
+        assert!(!holds(&dir.path().join("missing.html"), b""));
+    }
 
     #[test]
     fn stale_files_go_with_the_folders_they_leave_empty_and_nothing_else() {
