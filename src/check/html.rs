@@ -236,8 +236,8 @@ pub fn known(raw: &str) -> Known<'_> {
         return k;
     }
     for (name, value) in raw_attrs(raw) {
-        // Most attributes (`class`, `aria-*`, `data-*`) are none of these: the length rules
-        // out most of them before any letter is compared.
+        // Most attributes (`class`, `data-*`, most `aria-*`) are none of these: the length
+        // rules out most of them before any letter is compared.
         let is = |wanted: &str| name.eq_ignore_ascii_case(wanted);
         let slot = match name.len() {
             2 if is("id") => &mut k.id,

@@ -131,9 +131,9 @@ fn options() -> Options {
 }
 
 pub fn escape_html(s: &str) -> String {
-    let needs = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
     // Most strings a template prints (paths, titles) have nothing to escape.
-    let Some(first) = s.bytes().position(|b| needs(&b)) else {
+    let special = |b: u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    let Some(first) = s.bytes().position(special) else {
         return s.to_string();
     };
     let mut out = String::with_capacity(s.len() + 16);
