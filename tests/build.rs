@@ -895,6 +895,32 @@ fn a_rebuild_removes_output_of_deleted_pages_and_leaves_no_work_folders() {
     assert_eq!(entries, ["content", "public", "site.toml"]);
 }
 
+#[test]
+fn a_rebuild_removes_stray_files_but_leaves_hidden_top_level_entries_alone() {
+    let site = Site::fixture("curriculum");
+    site.build().success();
+    let public = site.path().join("public");
+    let put = |rel: &str, text: &str| {
+        let path = public.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    // Publishing the output as a Git worktree keeps its repository inside it.
+    put(".git/HEAD", "ref: refs/heads/pages\n");
+    put(".git/objects/pack/p.idx", "x");
+    put(".nojekyll", "");
+    put("lessons/old/index.html", "stale");
+    put("zz-stale.html", "stale");
+    let run = site.build().success();
+    for kept in [".git/HEAD", ".git/objects/pack/p.idx", ".nojekyll"] {
+        assert!(run.exists(kept), "{kept} was removed");
+    }
+    for gone in ["lessons/old", "zz-stale.html"] {
+        assert!(!run.exists(gone), "{gone} is still there");
+    }
+    assert!(run.exists("lessons/beta/index.html"));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Taxonomies, the resource library and the curriculum map
 
