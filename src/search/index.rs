@@ -258,7 +258,15 @@ fn encode(term: &str, list: &[(u32, u32)]) -> String {
     out
 }
 
+/// The first `SNIPPET_CHARS` characters of `text`.
 fn clip(text: &str) -> &str {
+    // No more bytes than that, or only ASCII up to there: no need to count characters.
+    if text.len() <= SNIPPET_CHARS {
+        return text;
+    }
+    if text.as_bytes()[..SNIPPET_CHARS].is_ascii() {
+        return &text[..SNIPPET_CHARS];
+    }
     match text.char_indices().nth(SNIPPET_CHARS) {
         Some((i, _)) => &text[..i],
         None => text,
@@ -276,6 +284,25 @@ mod tests {
             url: "x".into(),
             kind: "page",
             ..Doc::default()
+        }
+    }
+
+    #[test]
+    fn snippets_keep_the_first_characters_however_the_text_is_written() {
+        let by_chars = |t: &str| -> String { t.chars().take(SNIPPET_CHARS).collect() };
+        let n = SNIPPET_CHARS;
+        for text in [
+            String::new(),
+            "a".repeat(n - 1),
+            "a".repeat(n),
+            "a".repeat(n + 1),
+            "\u{e9}".repeat(n - 1),
+            "\u{e9}".repeat(n + 5),
+            format!("{}\u{e9}{}", "a".repeat(n - 1), "b".repeat(10)),
+            format!("{}\u{2014}", "a".repeat(n)),
+            format!("\u{1f600}{}", "a".repeat(2 * n)),
+        ] {
+            assert_eq!(clip(&text), by_chars(&text), "{} bytes", text.len());
         }
     }
 
