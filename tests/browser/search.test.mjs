@@ -25,9 +25,15 @@ const origins = {
   file: (path) => pathToFileURL(join(out, path.split('?')[0])).href + (path.includes('?') ? '?' + path.split('?')[1] : ''),
 };
 
+// Types `query` and waits for its own results: on a busy machine the results of a shorter
+// prefix can show while the rest is still being typed.
 async function typeQuery(page, query) {
   await page.keyboard.press('/');
   await page.keyboard.type(query);
+  await page.waitForFunction(
+    (q) => (document.getElementById('sr-opt-all')?.textContent || '').includes('“' + q + '”'),
+    query,
+  );
   await page.locator('#site-search-list [role=option]').first().waitFor();
   await page.waitForFunction(() => /result/.test(document.querySelector('.site-search [role=status]').textContent));
 }

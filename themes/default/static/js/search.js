@@ -262,7 +262,8 @@
       if (i >= 0) { input.setAttribute('aria-activedescendant', options[i].id); options[i].scrollIntoView({ block: 'nearest' }); }
       else input.removeAttribute('aria-activedescendant');
     }
-    function render(res) {
+    // `q` is the query the results are for: the box may hold more by the time they arrive.
+    function render(res, q) {
       list.textContent = '';
       options = [];
       var re = matcher(res.query);
@@ -276,10 +277,10 @@
         list.appendChild(li);
         options.push(li);
       });
-      var all = el('li', 'sr sr-all', 'See all results for “' + input.value.trim() + '”');
+      var all = el('li', 'sr sr-all', 'See all results for “' + q + '”');
       all.id = 'sr-opt-all';
       all.setAttribute('role', 'option');
-      all.dataset.href = form.getAttribute('action') + '?q=' + encodeURIComponent(input.value.trim()) + (type ? '&type=' + type : '');
+      all.dataset.href = form.getAttribute('action') + '?q=' + encodeURIComponent(q) + (type ? '&type=' + type : '');
       list.appendChild(all);
       options.push(all);
       setActive(-1);
@@ -290,7 +291,7 @@
     var run = debounce(function () {
       var q = input.value.trim(), mine = ++seq;
       if (!q) { open(false); status.textContent = ''; return; }
-      search(q, 40).then(function (res) { if (mine === seq) render(res); }, function () {
+      search(q, 40).then(function (res) { if (mine === seq) render(res, q); }, function () {
         status.textContent = 'Search is not available: the index could not be loaded.';
       });
     }, 120);
