@@ -525,7 +525,8 @@ impl<'a> Processor<'a> {
             &macro_call.name[..],
         )?;
 
-        let mut frame_context = FrameContext::with_capacity_and_hasher(macro_definition.args.len(), Default::default());
+        let mut frame_context =
+            FrameContext::with_capacity_and_hasher(macro_definition.args.len(), Default::default());
 
         // First the default arguments
         for (arg_name, default_value) in &macro_definition.args {
@@ -943,7 +944,6 @@ impl<'a> Processor<'a> {
         Err(Error::msg("Tried to use super() in the top level block"))
     }
 
-    /// Looks up identifier and returns its value
     /// trellis patch: [`Processor::lookup_ident`] without the error message, for the callers
     /// that only need to know whether a name is defined.
     fn lookup_ident_quietly(&self, key: &str) -> Option<Val<'a>> {
@@ -953,6 +953,7 @@ impl<'a> Processor<'a> {
         self.call_stack.lookup(key)
     }
 
+    /// Looks up identifier and returns its value
     fn lookup_ident(&self, key: &str) -> Result<Val<'a>> {
         // Magical variable that just dumps the context
         if key == MAGICAL_DUMP_VAR {
