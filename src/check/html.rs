@@ -239,19 +239,21 @@ pub fn known(raw: &str) -> Known<'_> {
         // Most attributes (`class`, `data-*`, most `aria-*`) are none of these: the length
         // rules out most of them before any letter is compared.
         let is = |wanted: &str| name.eq_ignore_ascii_case(wanted);
-        let slot = match name.len() {
-            2 if is("id") => &mut k.id,
-            3 if is("src") => &mut k.src,
-            3 if is("alt") => &mut k.alt,
-            4 if is("href") => &mut k.href,
-            4 if is("role") => &mut k.role,
-            5 if k.label.is_none() && is("title") => &mut k.label,
-            10 if is("aria-label") => &mut k.label,
-            11 if is("aria-hidden") => &mut k.aria_hidden,
-            15 if is("aria-labelledby") => &mut k.label,
+        // The slot, and whether this attribute wins over one already there (`aria-label`
+        // over `title` and `aria-labelledby`).
+        let (slot, wins) = match name.len() {
+            2 if is("id") => (&mut k.id, false),
+            3 if is("src") => (&mut k.src, false),
+            3 if is("alt") => (&mut k.alt, false),
+            4 if is("href") => (&mut k.href, false),
+            4 if is("role") => (&mut k.role, false),
+            5 if k.label.is_none() && is("title") => (&mut k.label, false),
+            10 if is("aria-label") => (&mut k.label, true),
+            11 if is("aria-hidden") => (&mut k.aria_hidden, false),
+            15 if is("aria-labelledby") => (&mut k.label, false),
             _ => continue,
         };
-        if slot.is_none() || name.len() == 10 {
+        if slot.is_none() || wins {
             // Only the values looked at are decoded.
             *slot = Some(decode_entities(value.unwrap_or("")));
         }
