@@ -73,6 +73,7 @@ impl Built {
             views: &self.views,
             templates: &self.templates,
             library_index: std::sync::OnceLock::new(),
+            site_values: Default::default(),
             lazy_html: (!self.body_html).then_some(&self.reserved),
         }
     }

@@ -99,13 +99,12 @@ pub struct PageCtx<'a> {
     pub extra: &'a toml::Table,
     pub taxonomies: Vec<TaxonomyTerms>,
     pub teaches: Vec<TaughtObjective>,
-    pub resources: Vec<Arc<ResourceCtx>>,
-    pub sources: Vec<Arc<ResourceCtx>>,
     pub prev: Option<Link>,
     pub next: Option<Link>,
     pub section: Option<Link>,
-    pub pages: Vec<&'a PageSummary>,
-    pub subsections: Vec<&'a PageSummary>,
+    // The page's `resources`, `sources` (lists of ResourceCtx), `pages` and `subsections`
+    // (lists of PageSummary) are added to its value from the views' values: see
+    // `Renderer::page_context`.
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -142,7 +141,11 @@ pub struct ElementCtx {
 /// Builds the per-item views once per build, so pages share them instead of rebuilding.
 pub struct Views {
     pub resources: Vec<Arc<ResourceCtx>>,
+    /// `resources` as template values, serialized once: a page's context takes copies.
+    resource_values: Vec<tera::Value>,
+    /// Change with [`Views::set_summary`], which keeps `summary_values` in step.
     pub summaries: Vec<PageSummary>,
+    summary_values: Vec<tera::Value>,
     /// Resources linked to each competency, directly or through one of its objectives.
     by_competency: Vec<Vec<usize>>,
     /// Resources linked to each objective itself, by objective ID.
@@ -151,7 +154,7 @@ pub struct Views {
 
 impl Views {
     pub fn new(content: &Content, summaries_text: &[String]) -> Views {
-        let resources = (0..content.resources.len())
+        let resources: Vec<Arc<ResourceCtx>> = (0..content.resources.len())
             .map(|r| Arc::new(resource_ctx(content, r)))
             .collect();
         let mut by_competency = vec![Vec::new(); content.competencies.len()];
@@ -177,7 +180,7 @@ impl Views {
                 by_competency[c].push(r);
             }
         }
-        let summaries = content
+        let summaries: Vec<PageSummary> = content
             .pages
             .iter()
             .enumerate()
@@ -194,11 +197,38 @@ impl Views {
             })
             .collect();
         Views {
+            resource_values: resources.iter().map(|r| value(&**r)).collect(),
             resources,
+            summary_values: summaries.iter().map(value).collect(),
             summaries,
             by_competency,
             by_objective,
         }
+    }
+
+    /// Resources `list` (indexes into `resources`) as a template value.
+    pub fn resource_list(&self, list: impl IntoIterator<Item = usize>) -> tera::Value {
+        tera::Value::Array(
+            list.into_iter()
+                .map(|r| self.resource_values[r].clone())
+                .collect(),
+        )
+    }
+
+    /// The summaries of `pages` as a template value.
+    pub fn summary_list(&self, pages: impl IntoIterator<Item = usize>) -> tera::Value {
+        tera::Value::Array(
+            pages
+                .into_iter()
+                .map(|p| self.summary_values[p].clone())
+                .collect(),
+        )
+    }
+
+    /// Replaces page `page`'s summary text (already escaped).
+    pub fn set_summary(&mut self, page: usize, summary: String) {
+        self.summaries[page].summary = summary;
+        self.summary_values[page] = value(&self.summaries[page]);
     }
 
     pub fn link(&self, page: usize) -> Link {
@@ -208,6 +238,27 @@ impl Views {
             href: s.href.clone(),
         }
     }
+}
+
+/// `view` as a template value. The views are plain structs of strings, numbers and lists,
+/// which always serialize.
+pub fn value(view: &impl Serialize) -> tera::Value {
+    tera::to_value(view).expect("template views serialize to JSON")
+}
+
+/// `view` as a template value with the lists `lists` added to it: lists of resources or page
+/// summaries, copied from the values the views serialized once.
+pub fn value_with<const N: usize>(
+    view: &impl Serialize,
+    lists: [(&str, tera::Value); N],
+) -> tera::Value {
+    let mut v = value(view);
+    if let tera::Value::Object(map) = &mut v {
+        for (key, list) in lists {
+            map.insert(key.to_string(), list);
+        }
+    }
+    v
 }
 
 pub fn term_href(taxonomy: &str, slug: &str) -> String {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::context::{self, Link, PageSummary, ResourceCtx};
+use super::context::{self, Link, ResourceCtx};
 use super::Renderer;
 use crate::content::coverage::natural;
 use crate::content::{ids, slugify, Content, ResourceKind, Target};
@@ -309,7 +309,7 @@ struct FilterCtx {
     facet_title: &'static str,
     label: String,
     library_href: String,
-    resources: Vec<Arc<ResourceCtx>>,
+    // `resources` is added from the views' values.
     facets: Vec<Facet>,
 }
 
@@ -332,9 +332,7 @@ struct TermCount {
 struct TermCtx {
     name: String,
     href: String,
-    /// The pages and resources on this page of the listing.
-    pages: Vec<PageSummary>,
-    resources: Vec<Arc<ResourceCtx>>,
+    // The `pages` and `resources` on this page of the listing are added from the views' values.
     /// How many the term has in all.
     page_count: usize,
     resource_count: usize,
@@ -394,21 +392,19 @@ impl Listing {
                 let (label, list) = &r.library_index().index[*facet][value];
                 let mut list = list.clone();
                 list.sort_by(|&a, &b| citation_order(content, a, b));
-                ctx.insert(
+                let filter = FilterCtx {
+                    facet_title: FACETS[*facet].1,
+                    label: label.clone(),
+                    library_href: content
+                        .library
+                        .map(|l| content.pages[l].href())
+                        .unwrap_or_default(),
+                    facets: r.library_index().filter_facets(),
+                };
+                let resources = r.views.resource_list(list);
+                ctx.insert_value(
                     "filter",
-                    &FilterCtx {
-                        facet_title: FACETS[*facet].1,
-                        label: label.clone(),
-                        library_href: content
-                            .library
-                            .map(|l| content.pages[l].href())
-                            .unwrap_or_default(),
-                        resources: list
-                            .into_iter()
-                            .map(|i| r.views.resources[i].clone())
-                            .collect(),
-                        facets: r.library_index().filter_facets(),
-                    },
+                    context::value_with(&filter, [("resources", resources)]),
                 );
             }
             What::Taxonomy(tax) => {
@@ -434,23 +430,20 @@ impl Listing {
                 let page_slice = &term.pages[from.min(np)..to.min(np)];
                 let res_slice = &term.resources[from.max(np) - np..to.max(np) - np];
                 let href = |k: usize| format!("{}index.html", term_path(tax, slug, k));
-                ctx.insert(
-                    "term",
-                    &TermCtx {
-                        name: term.name.clone(),
-                        href: href(1),
-                        pages: page_slice
-                            .iter()
-                            .map(|&p| r.views.summaries[p].clone())
-                            .collect(),
-                        resources: res_slice
-                            .iter()
-                            .map(|&i| r.views.resources[i].clone())
-                            .collect(),
-                        page_count: np,
-                        resource_count: term.resources.len(),
-                    },
-                );
+                let view = TermCtx {
+                    name: term.name.clone(),
+                    href: href(1),
+                    page_count: np,
+                    resource_count: term.resources.len(),
+                };
+                let lists = [
+                    ("pages", r.views.summary_list(page_slice.iter().copied())),
+                    (
+                        "resources",
+                        r.views.resource_list(res_slice.iter().copied()),
+                    ),
+                ];
+                ctx.insert_value("term", context::value_with(&view, lists));
                 ctx.insert(
                     "paginator",
                     &Paginator {

@@ -9,8 +9,6 @@ pub mod quiz;
 mod search_page;
 pub mod theme;
 
-use std::sync::Arc;
-
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Tera;
@@ -147,6 +145,8 @@ pub struct Renderer<'a> {
     pub templates: &'a [String],
     /// Built on first use by the library or a filter page.
     pub library_index: std::sync::OnceLock<listing::LibraryIndex>,
+    /// The `site` value, serialized once for each set of active menu items.
+    pub site_values: std::sync::Mutex<std::collections::HashMap<Vec<bool>, tera::Value>>,
     /// Set when the markdown stage left page bodies' HTML out (a build, which renders each
     /// page once): [`Renderer::render_each`] renders a body's HTML just before its page and
     /// lets it go once the page is handed on. `serve` keeps every body's HTML instead.
@@ -378,7 +378,7 @@ impl<'a> Renderer<'a> {
         let mut ctx = tera::Context::new();
         let root = root_for(path);
         let current_href = format!("{path}index.html");
-        let menu = self
+        let menu: Vec<_> = self
             .config
             .menu
             .iter()
@@ -386,26 +386,34 @@ impl<'a> Renderer<'a> {
                 let target = self.content.page_by_rel(m.page.get_ref())?;
                 let active = !target.path.is_empty() && path.starts_with(&target.path)
                     || target.path == path;
-                Some(MenuCtx {
+                Some((m, target, active))
+            })
+            .collect();
+        let active: Vec<bool> = menu.iter().map(|(_, _, a)| *a).collect();
+        let mut sites = self
+            .site_values
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let site = sites.entry(active).or_insert_with(|| {
+            let menu = menu
+                .iter()
+                .map(|(m, target, active)| MenuCtx {
                     title: m.title.clone(),
                     href: target.href(),
-                    active,
+                    active: *active,
                 })
-            })
-            .collect();
-        let taxonomies = self
-            .config
-            .taxonomies
-            .iter()
-            .map(|t| TaxonomyCtx {
-                name: t.name.get_ref().clone(),
-                title: t.title.clone(),
-                href: format!("{}/index.html", t.name.get_ref()),
-            })
-            .collect();
-        ctx.insert(
-            "site",
-            &SiteCtx {
+                .collect();
+            let taxonomies = self
+                .config
+                .taxonomies
+                .iter()
+                .map(|t| TaxonomyCtx {
+                    name: t.name.get_ref().clone(),
+                    title: t.title.clone(),
+                    href: format!("{}/index.html", t.name.get_ref()),
+                })
+                .collect();
+            context::value(&SiteCtx {
                 title: &self.config.title,
                 description: &self.config.description,
                 language: &self.config.language,
@@ -413,8 +421,10 @@ impl<'a> Renderer<'a> {
                 extra: &self.config.extra,
                 menu,
                 taxonomies,
-            },
-        );
+            })
+        });
+        ctx.insert_value("site", site.clone());
+        drop(sites);
         let breadcrumbs: Vec<Link> = match page {
             Some(p) => {
                 let mut chain: Vec<Link> = self
@@ -447,10 +457,9 @@ impl<'a> Renderer<'a> {
         let body = &rendered.body;
         let html = rendered.html();
         let word_count = rendered.words;
-        let resources_of = |keys: &[toml::Spanned<String>]| -> Vec<Arc<context::ResourceCtx>> {
+        let resources_of = |keys: &[toml::Spanned<String>]| -> Vec<usize> {
             keys.iter()
                 .filter_map(|k| content.resource(k.get_ref()))
-                .map(|r| self.views.resources[r].clone())
                 .collect()
         };
         let teaches = page
@@ -526,26 +535,31 @@ impl<'a> Renderer<'a> {
             extra: &page.meta.extra,
             taxonomies,
             teaches,
-            resources: if page.kind() == Kind::Resources {
-                Vec::new()
-            } else {
-                resources_of(&page.meta.resources)
-            },
-            sources: resources_of(&page.meta.sources),
             prev,
             next,
             section: page.parent.map(|s| self.views.link(s)),
-            pages: page
-                .pages
-                .iter()
-                .map(|&p| &self.views.summaries[p])
-                .collect(),
-            subsections: page
-                .subsections
-                .iter()
-                .map(|&p| &self.views.summaries[p])
-                .collect(),
         };
+        let views = self.views;
+        let resources = if page.kind() == Kind::Resources {
+            Vec::new()
+        } else {
+            resources_of(&page.meta.resources)
+        };
+        let page_value = context::value_with(
+            &page_ctx,
+            [
+                ("resources", views.resource_list(resources)),
+                (
+                    "sources",
+                    views.resource_list(resources_of(&page.meta.sources)),
+                ),
+                ("pages", views.summary_list(page.pages.iter().copied())),
+                (
+                    "subsections",
+                    views.summary_list(page.subsections.iter().copied()),
+                ),
+            ],
+        );
         match page.kind() {
             Kind::Competency => {
                 if let Some(c) = content.competencies.iter().position(|c| c.page == i) {
@@ -569,15 +583,15 @@ impl<'a> Renderer<'a> {
                 ctx.insert("elements", &elements);
             }
             Kind::Resources => {
-                let mut list: Vec<Arc<context::ResourceCtx>> = content
+                let mut list: Vec<usize> = content
                     .resources
                     .iter()
                     .enumerate()
                     .filter(|(_, r)| r.page == i)
-                    .map(|(r, _)| self.views.resources[r].clone())
+                    .map(|(r, _)| r)
                     .collect();
                 list.extend(resources_of(&page.meta.resources));
-                ctx.insert("resources", &list);
+                ctx.insert_value("resources", self.views.resource_list(list));
             }
             Kind::Library => ctx.insert("library", &listing::library(self, None)),
             Kind::CurriculumMap => ctx.insert("map", &listing::curriculum_map(self)),
@@ -590,7 +604,7 @@ impl<'a> Renderer<'a> {
             Kind::Page | Kind::Section => {}
         }
         let key = if page.is_section { "section" } else { "page" };
-        ctx.insert(key, &page_ctx);
+        ctx.insert_value(key, page_value);
     }
 
     fn sitemap<'p>(&self, paths: impl Iterator<Item = &'p str>) -> Output {

@@ -35,6 +35,12 @@ impl Context {
         self.data.insert(key.into(), to_value(val).unwrap());
     }
 
+    /// Inserts a value that is already a `Value`, without serializing it again.
+    // trellis patch: `insert(key, &value)` copies a `Value` through serde, field by field.
+    pub fn insert_value<S: Into<String>>(&mut self, key: S, val: Value) {
+        self.data.insert(key.into(), val);
+    }
+
     /// Converts the `val` parameter to `Value` and insert it into the context.
     ///
     /// Returns an error if the serialization fails.
