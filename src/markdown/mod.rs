@@ -229,28 +229,30 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
                 if lvl == 2 {
                     cuts.push((anchor.clone(), title.clone(), text.len()));
                 }
-                let mut open = format!("<h{lvl} id=\"{}\"", escape_html(&anchor));
-                if !classes.is_empty() {
-                    let cls: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
-                    open.push_str(&format!(" class=\"{}\"", escape_html(&cls.join(" "))));
+                if cx.html {
+                    let mut open = format!("<h{lvl} id=\"{}\"", escape_html(&anchor));
+                    if !classes.is_empty() {
+                        let cls: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
+                        open.push_str(&format!(" class=\"{}\"", escape_html(&cls.join(" "))));
+                    }
+                    for (k, v) in attrs {
+                        open.push_str(&format!(
+                            " {}=\"{}\"",
+                            escape_html(k),
+                            escape_html(v.as_deref().unwrap_or(""))
+                        ));
+                    }
+                    open.push('>');
+                    out_events.push(Event::Html(open.into()));
+                    out_events.extend(inner_out);
+                    out_events.push(Event::Html(format!("</h{lvl}>\n").into()));
                 }
-                for (k, v) in attrs {
-                    open.push_str(&format!(
-                        " {}=\"{}\"",
-                        escape_html(k),
-                        escape_html(v.as_deref().unwrap_or(""))
-                    ));
-                }
-                open.push('>');
-                out_events.push(Event::Html(open.into()));
-                out_events.extend(inner_out);
                 text.push_str(&title);
-                out_events.push(Event::Html(format!("</h{lvl}>\n").into()));
                 text.push('\n');
                 i = end + 1;
                 continue;
             }
-            Event::Start(Tag::CodeBlock(kind)) => {
+            Event::Start(Tag::CodeBlock(kind)) if cx.html => {
                 let end = find_end(&events, i);
                 let code: String = events[i + 1..end]
                     .iter()
@@ -265,10 +267,13 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
                     }
                     CodeBlockKind::Indented => String::new(),
                 };
-                if cx.html {
-                    out_events.push(Event::Html(code_block(&code, &lang).into()));
-                }
+                out_events.push(Event::Html(code_block(&code, &lang).into()));
                 i = end + 1;
+                continue;
+            }
+            // Code is not part of the text: without HTML there is nothing to make of it.
+            Event::Start(Tag::CodeBlock(_)) => {
+                i = find_end(&events, i) + 1;
                 continue;
             }
             Event::Html(h) | Event::InlineHtml(h)
@@ -276,6 +281,11 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
             {
                 summary = Some(text.trim().to_string());
             }
+            // Without HTML, the rest only adds markup.
+            Event::Start(Tag::FootnoteDefinition(_))
+            | Event::End(TagEnd::FootnoteDefinition | TagEnd::Table)
+            | Event::Start(Tag::Table(_))
+                if !cx.html => {}
             // Footnote ids get a prefix so they cannot collide with heading anchors.
             Event::Start(Tag::FootnoteDefinition(name)) => {
                 let n = notes.get(name.as_ref()).copied().unwrap_or(0);
@@ -392,20 +402,25 @@ fn push_inline<'a>(
                     || inner_text.trim() == dest_url.as_ref();
                 match resolve(reference, cx) {
                     Ok((href, label, tooltip)) => {
-                        let url = format!("{}{}", cx.root, href);
-                        out.push(Event::Start(Tag::Link {
-                            link_type: LinkType::Inline,
-                            dest_url: url.into(),
-                            title: tooltip.unwrap_or_else(|| title.to_string()).into(),
-                            id: id.clone(),
-                        }));
+                        if cx.html {
+                            out.push(Event::Start(Tag::Link {
+                                link_type: LinkType::Inline,
+                                dest_url: format!("{}{}", cx.root, href).into(),
+                                title: tooltip.unwrap_or_else(|| title.to_string()).into(),
+                                id: id.clone(),
+                            }));
+                        }
                         if shortcut {
-                            out.push(Event::Text(label.clone().into()));
                             text.push_str(&label);
+                            if cx.html {
+                                out.push(Event::Text(label.into()));
+                            }
                         } else {
                             push_inline(inner, cx, notes, errors, out, text);
                         }
-                        out.push(Event::End(TagEnd::Link));
+                        if cx.html {
+                            out.push(Event::End(TagEnd::Link));
+                        }
                     }
                     Err((message, hint)) => {
                         let span = cx.offset + range.start..cx.offset + range.end;
@@ -422,7 +437,9 @@ fn push_inline<'a>(
                             );
                         }
                         if shortcut {
-                            out.push(Event::Text(reference.to_string().into()));
+                            if cx.html {
+                                out.push(Event::Text(reference.to_string().into()));
+                            }
                         } else {
                             push_inline(inner, cx, notes, errors, out, text);
                         }
@@ -431,6 +448,16 @@ fn push_inline<'a>(
                 i = end + 1;
                 continue;
             }
+        }
+        if !cx.html {
+            // Only the text is wanted.
+            match event {
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                Event::SoftBreak | Event::HardBreak => text.push(' '),
+                _ => {}
+            }
+            i += 1;
+            continue;
         }
         if let Event::FootnoteReference(name) = event {
             let n = notes.get(name.as_ref()).copied().unwrap_or(0);

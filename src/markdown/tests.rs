@@ -39,6 +39,10 @@ fn content() -> Content {
 }
 
 fn render_md(md: &str, reserved: &[&str]) -> (Rendered, Vec<Diagnostic>) {
+    render_with_html(md, reserved, true)
+}
+
+fn render_with_html(md: &str, reserved: &[&str], html: bool) -> (Rendered, Vec<Diagnostic>) {
     let content = content();
     let reserved: BTreeSet<String> = reserved.iter().map(|s| s.to_string()).collect();
     let cx = Context {
@@ -50,7 +54,7 @@ fn render_md(md: &str, reserved: &[&str]) -> (Rendered, Vec<Diagnostic>) {
         offset: 0,
         source_dir: "",
         asset_prefix: "../",
-        html: true,
+        html,
     };
     let mut errors = Vec::new();
     let r = render(md, &cx, &mut errors);
@@ -189,4 +193,36 @@ fn html_escaping_replaces_the_five_special_characters_wherever_they_are() {
     assert_eq!(escape_html("<"), "&lt;");
     assert_eq!(escape_html("caf\u{e9} >"), "caf\u{e9} &gt;");
     assert_eq!(escape_html("end&"), "end&amp;");
+}
+
+/// A build's markdown stage renders without HTML; what it keeps must be what a render with
+/// HTML finds.
+#[test]
+fn rendering_without_html_finds_the_same_text_toc_and_problems() {
+    let md = "Intro with a [link](https://example.org) and `code`.\n\n\
+        ## Goals [@T-1]\n\nSee [@T-1.1] and [the objective](@T-1.1), not [@NOPE-9].\n\n\
+        <!-- more -->\n\n\
+        ### A table\n\n| Step | Why |\n| --- | --- |\n| Plan | *Clear* |\n\n\
+        Text with a note.[^n]\n\n```rust\nfn main() {}\n```\n\n    indented code\n\n\
+        ![A chart](img/a.png)\n\n[^n]: The note, with [@T-1].\n\n## Goals\n\nLast line.\n";
+    let (with, errors_with) = render_with_html(md, &["goals"], true);
+    let (without, errors_without) = render_with_html(md, &["goals"], false);
+    assert!(without.html.is_empty());
+    assert!(with.html.contains("<table>"), "{}", with.html);
+    assert_eq!(without.text, with.text);
+    assert!(with.text.contains("The note, with"), "{}", with.text);
+    assert!(with.text.contains("Clear"), "{}", with.text);
+    assert_eq!(without.toc, with.toc);
+    assert_eq!(without.summary, with.summary);
+    let sections = |r: &Rendered| -> Vec<(String, String, std::ops::Range<usize>)> {
+        r.sections
+            .iter()
+            .map(|s| (s.id.clone(), s.title.clone(), s.range.clone()))
+            .collect()
+    };
+    assert_eq!(sections(&without), sections(&with));
+    let messages =
+        |e: &[Diagnostic]| -> Vec<String> { e.iter().map(|d| format!("{d:?}")).collect() };
+    assert_eq!(messages(&errors_without), messages(&errors_with));
+    assert_eq!(errors_with.len(), 1);
 }
