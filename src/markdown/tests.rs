@@ -199,7 +199,7 @@ fn html_escaping_replaces_the_five_special_characters_wherever_they_are() {
 /// HTML finds.
 #[test]
 fn rendering_without_html_finds_the_same_text_toc_and_problems() {
-    let md = "Intro with a [link](https://example.org) and `code`.\n\n\
+    let md = "Intro with a [link](https://example.org)\nand `code`.\n\n\
         ## Goals [@T-1]\n\nSee [@T-1.1] and [the objective](@T-1.1), not [@NOPE-9].\n\n\
         <!-- more -->\n\n\
         ### A table\n\n| Step | Why |\n| --- | --- |\n| Plan | *Clear* |\n\n\
