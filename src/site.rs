@@ -401,5 +401,15 @@ mod tests {
         }
         // Each body's HTML went again once its page was made.
         assert_eq!(html_left(&late), 0);
+        // The largest pages render first, but the outputs come back in the jobs' order.
+        let jobs = renderer.jobs();
+        let planned = renderer.planned_paths(&jobs);
+        let made: Vec<&String> = done
+            .iter()
+            .map(|(path, _)| path)
+            .take(planned.len())
+            .collect();
+        assert_eq!(made, planned.iter().collect::<Vec<_>>());
+        assert!(planned.iter().any(|p| p == "search/index.html"));
     }
 }

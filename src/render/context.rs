@@ -143,9 +143,7 @@ pub struct Views {
     pub resources: Vec<Arc<ResourceCtx>>,
     /// `resources` as template values, serialized once: a page's context takes copies.
     resource_values: Vec<tera::Value>,
-    /// Change with [`Views::set_summary`], which keeps `summary_values` in step.
     pub summaries: Vec<PageSummary>,
-    summary_values: Vec<tera::Value>,
     /// Resources linked to each competency, directly or through one of its objectives.
     by_competency: Vec<Vec<usize>>,
     /// Resources linked to each objective itself, by objective ID.
@@ -199,7 +197,6 @@ impl Views {
         Views {
             resource_values: resources.iter().map(|r| value(&**r)).collect(),
             resources,
-            summary_values: summaries.iter().map(value).collect(),
             summaries,
             by_competency,
             by_objective,
@@ -220,15 +217,9 @@ impl Views {
         tera::Value::Array(
             pages
                 .into_iter()
-                .map(|p| self.summary_values[p].clone())
+                .map(|p| value(&self.summaries[p]))
                 .collect(),
         )
-    }
-
-    /// Replaces page `page`'s summary text (already escaped).
-    pub fn set_summary(&mut self, page: usize, summary: String) {
-        self.summaries[page].summary = summary;
-        self.summary_values[page] = value(&self.summaries[page]);
     }
 
     pub fn link(&self, page: usize) -> Link {

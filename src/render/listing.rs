@@ -369,6 +369,11 @@ struct Paginator {
 }
 
 impl Listing {
+    /// Whether this is a library filter page (every resource of a kind, year, topic...).
+    pub fn is_filter(&self) -> bool {
+        matches!(self.what, What::Filter { .. })
+    }
+
     /// Whether this listing shows `page` among its pages.
     pub fn lists_page(&self, content: &Content, page: usize) -> bool {
         match &self.what {

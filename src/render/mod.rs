@@ -213,6 +213,21 @@ impl<'a> Renderer<'a> {
         jobs
     }
 
+    /// How large a job's page is likely to be, roughly: the search page's index and the pages
+    /// that list every resource or objective grow with the site (2), a library filter lists a
+    /// whole kind or year of resources (1); other pages list a bounded number of items (0).
+    fn job_weight(&self, job: &Job) -> u8 {
+        match job {
+            Job::Search => 2,
+            Job::Page(i) => match self.content.pages[*i].kind() {
+                Kind::Library | Kind::CurriculumMap => 2,
+                _ => 0,
+            },
+            Job::Listing(l) if l.is_filter() => 1,
+            Job::Listing(_) | Job::NotFound => 0,
+        }
+    }
+
     /// The path of the file a job writes.
     pub fn job_path(&self, job: &Job) -> String {
         match job {
@@ -265,26 +280,16 @@ impl<'a> Renderer<'a> {
         jobs: &[Job],
         sink: impl Fn(Output) -> T + Sync + Send,
     ) -> Result<Vec<(String, T)>, Vec<Diagnostic>> {
-        let mut done = all_or_errors(
-            jobs.par_iter()
-                .map(|job| {
-                    let lazy = match (job, self.lazy_html) {
-                        (Job::Page(i), Some(reserved)) => {
-                            let r = &self.rendered[*i];
-                            r.set_html(markdown_stage::body_html(self.content, reserved, *i));
-                            Some(r)
-                        }
-                        _ => None,
-                    };
-                    let o = self.render_job(job)?;
-                    let done = (o.path.clone(), sink(o));
-                    if let Some(r) = lazy {
-                        r.release_html();
-                    }
-                    Ok(done)
-                })
-                .collect(),
-        )?;
+        // The largest pages start first, so that no core is left rendering one of them alone
+        // at the end; the results are put back in the jobs' order.
+        let mut order: Vec<usize> = (0..jobs.len()).collect();
+        order.sort_by_key(|&j| std::cmp::Reverse(self.job_weight(&jobs[j])));
+        let mut results: Vec<_> = order
+            .par_iter()
+            .map(|&j| (j, self.render_one(&jobs[j], &sink)))
+            .collect();
+        results.sort_unstable_by_key(|(j, _)| *j);
+        let mut done = all_or_errors(results.into_iter().map(|(_, r)| r).collect())?;
         let extra = [
             self.sitemap(done.iter().map(|(path, _)| path.as_str())),
             Output {
@@ -301,6 +306,29 @@ impl<'a> Renderer<'a> {
             },
         ];
         done.extend(extra.into_iter().map(|o| (o.path.clone(), sink(o))));
+        Ok(done)
+    }
+
+    /// Renders one job and hands its output to `sink`. In a build, a page's body HTML is
+    /// rendered just before the page and let go after.
+    fn render_one<T>(
+        &self,
+        job: &Job,
+        sink: impl Fn(Output) -> T,
+    ) -> Result<(String, T), Diagnostic> {
+        let lazy = match (job, self.lazy_html) {
+            (Job::Page(i), Some(reserved)) => {
+                let r = &self.rendered[*i];
+                r.set_html(markdown_stage::body_html(self.content, reserved, *i));
+                Some(r)
+            }
+            _ => None,
+        };
+        let o = self.render_job(job)?;
+        let done = (o.path.clone(), sink(o));
+        if let Some(r) = lazy {
+            r.release_html();
+        }
         Ok(done)
     }
 

@@ -231,7 +231,7 @@ impl Live {
             let summary =
                 crate::markdown::escape_html(rendered.body.summary.as_deref().unwrap_or(""));
             if site.views.summaries[i].summary != summary {
-                site.views.set_summary(i, summary);
+                site.views.summaries[i].summary = summary;
                 summary_changed.push(i);
             }
             site.rendered[i] = rendered;
