@@ -4,6 +4,7 @@
 mod highlight;
 mod links;
 
+use rustc_hash::FxHashSet;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
@@ -106,7 +107,7 @@ pub struct Context<'a> {
     /// Relative path from the page being rendered to the site root.
     pub root: &'a str,
     /// Anchors already used on the page (objectives, elements, resources): headings avoid them.
-    pub reserved: &'a BTreeSet<String>,
+    pub reserved: Taken<'a>,
     /// The file the markdown comes from, its whole text, and where the markdown starts in it.
     pub file: &'a std::path::Path,
     pub source: &'a str,
@@ -119,6 +120,20 @@ pub struct Context<'a> {
     /// sections only (and the same problems): a build that renders each page's HTML again
     /// just before writing the page needs no more up front.
     pub html: bool,
+}
+
+/// Anchors a page's headings must leave alone: a set every page shares (the theme's ids) and
+/// lists of the page's own (its items' anchors). Borrowed, not merged into a new set per page.
+#[derive(Clone, Copy)]
+pub struct Taken<'a> {
+    pub shared: &'a BTreeSet<String>,
+    pub lists: [&'a [String]; 2],
+}
+
+impl Taken<'_> {
+    fn contains(&self, anchor: &str) -> bool {
+        self.shared.contains(anchor) || self.lists.iter().any(|l| l.iter().any(|a| a == anchor))
+    }
 }
 
 fn options() -> Options {
@@ -177,7 +192,8 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
     let mut out_events: Vec<Event> = Vec::with_capacity(events.len());
     let mut text = String::new();
     let mut summary = None;
-    let mut used: BTreeSet<String> = cx.reserved.clone();
+    // Anchors this page's headings took.
+    let mut used: FxHashSet<String> = FxHashSet::default();
     let mut flat: Vec<(u8, String, String)> = Vec::new();
     let mut cuts: Vec<(String, String, usize)> = Vec::new();
     let mut i = 0;
@@ -215,10 +231,12 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
                         }
                     }
                 };
-                if used.contains(&anchor) {
+                let taken =
+                    |a: &str, used: &FxHashSet<String>| cx.reserved.contains(a) || used.contains(a);
+                if taken(&anchor, &used) {
                     let base = anchor.clone();
                     let mut n = 1;
-                    while used.contains(&anchor) {
+                    while taken(&anchor, &used) {
                         anchor = format!("{base}-{n}");
                         n += 1;
                     }

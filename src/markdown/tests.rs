@@ -48,7 +48,10 @@ fn render_with_html(md: &str, reserved: &[&str], html: bool) -> (Rendered, Vec<D
     let cx = Context {
         content: &content,
         root: "../../",
-        reserved: &reserved,
+        reserved: Taken {
+            shared: &reserved,
+            lists: [&[], &[]],
+        },
         file: Path::new("content/x.md"),
         source: md,
         offset: 0,
@@ -67,6 +70,35 @@ fn headings_get_unique_anchors_that_avoid_reserved_ids() {
     assert!(r.html.contains("<h2 id=\"intro\">Intro</h2>"));
     assert!(r.html.contains("<h2 id=\"intro-1\">Intro</h2>"));
     assert!(r.html.contains("<h2 id=\"main-1\">Main</h2>"));
+}
+
+#[test]
+fn headings_avoid_the_anchors_of_the_pages_own_items() {
+    let content = content();
+    let shared: BTreeSet<String> = ["main".to_string()].into();
+    let own = ["cmp-1".to_string(), "goals".to_string()];
+    let library = ["ref-smith-2020".to_string()];
+    let md = "## Goals\n## CMP 1\n## Ref Smith 2020\n## Main\n## Other\n";
+    let cx = Context {
+        content: &content,
+        root: "",
+        reserved: Taken {
+            shared: &shared,
+            lists: [&own, &library],
+        },
+        file: Path::new("content/x.md"),
+        source: md,
+        offset: 0,
+        source_dir: "",
+        asset_prefix: "",
+        html: false,
+    };
+    let r = render(md, &cx, &mut Vec::new());
+    let ids: Vec<&str> = r.toc.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["goals-1", "cmp-1-1", "ref-smith-2020-1", "main-1", "other"]
+    );
 }
 
 #[test]

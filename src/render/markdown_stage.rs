@@ -77,11 +77,10 @@ fn with_context<T>(
 ) -> T {
     let page = &content.pages[i];
     let root = root_for(&page.path);
-    let reserved = reserved.of(content, i);
     f(&markdown::Context {
         content,
         root: &root,
-        reserved: &reserved,
+        reserved: reserved.of(content, i),
         file: &page.file,
         source: &page.source,
         offset: page.body_start,
@@ -180,21 +179,27 @@ impl Reserved {
                 resources.push(anchor);
             }
         }
+        let mut theme = theme_ids.clone();
+        // The skip link's target.
+        theme.insert("main".into());
         Reserved {
-            theme: theme_ids.clone(),
+            theme,
             by_page,
             resources,
         }
     }
 
     /// The anchors page `page` must leave to its template.
-    fn of(&self, content: &Content, page: usize) -> BTreeSet<String> {
-        let mut set = self.theme.clone();
-        set.extend(self.by_page.get(&page).into_iter().flatten().cloned());
-        if content.library == Some(page) {
-            set.extend(self.resources.iter().cloned());
+    fn of(&self, content: &Content, page: usize) -> markdown::Taken<'_> {
+        let own = self.by_page.get(&page).map_or(&[][..], Vec::as_slice);
+        let library = if content.library == Some(page) {
+            self.resources.as_slice()
+        } else {
+            &[]
+        };
+        markdown::Taken {
+            shared: &self.theme,
+            lists: [own, library],
         }
-        set.insert("main".into());
-        set
     }
 }
