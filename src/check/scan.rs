@@ -64,7 +64,8 @@ struct OpenLink {
     place: Place,
     has_href: bool,
     label: Option<String>,
-    text: String,
+    /// Where the link's text starts in the text of the open links.
+    text_from: usize,
     image_alt: bool,
 }
 
@@ -90,6 +91,8 @@ pub fn scan(
     let mut template_prev = 1u8;
     let mut h1s = 0;
     let mut links: Vec<OpenLink> = Vec::new();
+    // The text of the open links, one buffer for all: a link's text is its tail.
+    let mut link_text = String::new();
     let mut tables: Vec<OpenTable> = Vec::new();
     let mut in_th = 0usize;
     // Most URLs are settled by `keep`: only those it keeps are copied.
@@ -159,7 +162,7 @@ pub fn scan(
                         place: here,
                         has_href,
                         label: known.label.as_ref().map(|l| l.to_string()),
-                        text: String::new(),
+                        text_from: link_text.len(),
                         image_alt: false,
                     }),
                     "img" => {
@@ -231,7 +234,10 @@ pub fn scan(
             Token::End { name, .. } => {
                 if name.eq_ignore_ascii_case("a") {
                     if let Some(link) = links.pop() {
-                        check_link(&mut out, link);
+                        check_link(&mut out, &link, &link_text[link.text_from..]);
+                        if links.is_empty() {
+                            link_text.clear();
+                        }
                     }
                 } else if name.eq_ignore_ascii_case("th") {
                     in_th = in_th.saturating_sub(1);
@@ -249,8 +255,8 @@ pub fn scan(
                 }
             }
             Token::Text(text) => {
-                for link in &mut links {
-                    link.text.push_str(text);
+                if !links.is_empty() {
+                    link_text.push_str(text);
                 }
                 if in_th > 0 && !text.trim().is_empty() {
                     if let Some(t) = tables.last_mut() {
@@ -273,11 +279,11 @@ pub fn scan(
     out
 }
 
-fn check_link(out: &mut Scan, link: OpenLink) {
+fn check_link(out: &mut Scan, link: &OpenLink, text: &str) {
     if !link.has_href {
         return;
     }
-    let text = html::decode_entities(&link.text);
+    let text = html::decode_entities(text);
     let shown = link.label.as_deref().unwrap_or(&text);
     let words = shown.trim_matches(|c: char| !c.is_alphanumeric());
     // Most link texts are longer than any vague one: no need to normalise those.
@@ -334,5 +340,14 @@ mod tests {
         assert_eq!(rules("<a href=x>Click &amp; here</a>"), Vec::<&str>::new());
         assert_eq!(rules("<a href=x> … </a>"), ["empty-link"]);
         assert!(rules("<a href=x>the action-planning lesson</a>").is_empty());
+        // Each link reads its own text; an outer one reads the inner one's too.
+        assert_eq!(
+            rules("<a href=x>Read <a href=y>here</a> about <b>it</b></a><a href=z>More</a>"),
+            ["vague-link-text", "vague-link-text"]
+        );
+        assert_eq!(
+            rules("<a href=x>Go <a href=y>to the lesson</a></a>"),
+            Vec::<&str>::new()
+        );
     }
 }
