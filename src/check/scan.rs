@@ -154,7 +154,10 @@ pub fn scan(
                         );
                     }
                 }
-                for v in [known.href.take(), known.src.take()].into_iter().flatten() {
+                if let Some(v) = known.href.take() {
+                    urls.push((v, here));
+                }
+                if let Some(v) = known.src.take() {
                     urls.push((v, here));
                 }
                 match name.as_ref() {
