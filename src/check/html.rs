@@ -217,17 +217,18 @@ fn raw_attrs(raw: &str) -> impl Iterator<Item = (&str, Option<&str>)> {
     })
 }
 
-/// The attributes the checks read, from one pass over a start tag's attributes.
+/// The attributes the checks read, from one pass over a start tag's attributes: their values
+/// as written (the checks decode those they use, with [`decode_entities`]).
 #[derive(Debug, Default)]
 pub struct Known<'a> {
-    pub id: Option<Cow<'a, str>>,
-    pub href: Option<Cow<'a, str>>,
-    pub src: Option<Cow<'a, str>>,
-    pub alt: Option<Cow<'a, str>>,
-    pub role: Option<Cow<'a, str>>,
-    pub aria_hidden: Option<Cow<'a, str>>,
+    pub id: Option<&'a str>,
+    pub href: Option<&'a str>,
+    pub src: Option<&'a str>,
+    pub alt: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub aria_hidden: Option<&'a str>,
     /// `aria-label`, else `title`; `aria-labelledby` counts as a label too.
-    pub label: Option<Cow<'a, str>>,
+    pub label: Option<&'a str>,
 }
 
 pub fn known(raw: &str) -> Known<'_> {
@@ -254,8 +255,7 @@ pub fn known(raw: &str) -> Known<'_> {
             _ => continue,
         };
         if slot.is_none() || wins {
-            // Only the values looked at are decoded.
-            *slot = Some(decode_entities(value.unwrap_or("")));
+            *slot = Some(value.unwrap_or(""));
         }
     }
     k

@@ -131,7 +131,7 @@ pub fn scan(
                 } else {
                     std::borrow::Cow::Borrowed(name)
                 };
-                let mut known = html::known(attrs);
+                let known = html::known(attrs);
                 let has_href = known.href.is_some();
                 let level = html::heading_level(&name);
                 let cat = match name.as_ref() {
@@ -142,7 +142,7 @@ pub fn scan(
                     _ => None,
                 };
                 let here = place(&mut out, cat);
-                if let Some(id) = &known.id {
+                if let Some(id) = known.id.map(html::decode_entities) {
                     let id_place = place(&mut out, Some(Cat::Id));
                     if !out.ids.insert(id.to_string()) {
                         problem(
@@ -154,25 +154,29 @@ pub fn scan(
                         );
                     }
                 }
-                if let Some(v) = known.href.take() {
-                    urls.push((v, here));
+                // Only the values looked at are decoded.
+                if let Some(v) = known.href {
+                    urls.push((html::decode_entities(v), here));
                 }
-                if let Some(v) = known.src.take() {
-                    urls.push((v, here));
+                if let Some(v) = known.src {
+                    urls.push((html::decode_entities(v), here));
                 }
                 match name.as_ref() {
                     "a" => links.push(OpenLink {
                         place: here,
                         has_href,
-                        label: known.label.as_ref().map(|l| l.to_string()),
+                        label: known.label.map(|l| html::decode_entities(l).into_owned()),
                         text_from: link_text.len(),
                         image_alt: false,
                     }),
                     "img" => {
-                        let alt = known.alt.as_deref();
+                        let alt = known.alt.map(html::decode_entities);
                         let decorative =
-                            matches!(known.role.as_deref(), Some("presentation" | "none"))
-                                || known.aria_hidden.as_deref() == Some("true");
+                            matches!(
+                                known.role.map(html::decode_entities).as_deref(),
+                                Some("presentation" | "none")
+                            ) || known.aria_hidden.map(html::decode_entities).as_deref()
+                                == Some("true");
                         match alt {
                             Some(a) if !a.trim().is_empty() => {
                                 if let Some(l) = links.last_mut() {
