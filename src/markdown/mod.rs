@@ -123,7 +123,8 @@ pub struct Context<'a> {
 }
 
 /// Anchors a page's headings must leave alone: a set every page shares (the theme's ids) and
-/// lists of the page's own (its items' anchors). Borrowed, not merged into a new set per page.
+/// lists of the page's own (its items' anchors; on the library page, every resource's).
+/// Borrowed, not merged into a new set per page.
 #[derive(Clone, Copy)]
 pub struct Taken<'a> {
     pub shared: &'a BTreeSet<String>,
