@@ -116,11 +116,11 @@ pub fn render_page(
         // The rest is small and always rendered in full.
         let cx = markdown::Context { html: true, ..*cx };
         let page = &content.pages[i];
-        let about = content
-            .elements
+        let elements = reserved.elements.get(&i).map_or(&[][..], Vec::as_slice);
+        let about = elements
             .iter()
-            .filter(|e| e.page == i)
-            .map(|e| {
+            .map(|&e| {
+                let e = &content.elements[e];
                 if e.about.is_empty() {
                     return Rendered::default();
                 }
@@ -131,11 +131,10 @@ pub fn render_page(
                 markdown::render(&e.about, &cx, &mut errors)
             })
             .collect();
-        let questions = content
+        let questions = reserved
             .quizzes
-            .iter()
-            .find(|q| q.page == i)
-            .map(|q| quiz::render_questions(q, &cx, &mut errors))
+            .get(&i)
+            .map(|&q| quiz::render_questions(&content.quizzes[q], &cx, &mut errors))
             .unwrap_or_default();
         (
             RenderedPage {
@@ -151,13 +150,17 @@ pub fn render_page(
 }
 
 /// Anchors the templates use, which headings must not take: the theme's own ids, and each
-/// page's ids for its items (competencies, objectives, framework elements, resources). Indexed
+/// page's ids for its items (competencies, objectives, framework elements, resources); and the
+/// framework elements and quiz of each page, whose markdown is rendered with its body. Indexed
 /// by page once, so that rendering every page stays linear in the size of the site.
 pub struct Reserved {
     theme: BTreeSet<String>,
     by_page: HashMap<usize, Vec<String>>,
     /// Every resource's anchor: the library page lists them all.
     resources: Vec<String>,
+    /// Indexes into `Content::elements` and `Content::quizzes`, by page.
+    elements: HashMap<usize, Vec<usize>>,
+    quizzes: HashMap<usize, usize>,
 }
 
 impl Reserved {
@@ -168,8 +171,15 @@ impl Reserved {
             list.push(ids::anchor(&c.id));
             list.extend(c.objectives.iter().map(|o| ids::anchor(&o.id)));
         }
-        for e in &content.elements {
+        let mut elements: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (n, e) in content.elements.iter().enumerate() {
             by_page.entry(e.page).or_default().push(ids::anchor(&e.id));
+            elements.entry(e.page).or_default().push(n);
+        }
+        let mut quizzes = HashMap::new();
+        for (n, q) in content.quizzes.iter().enumerate() {
+            // A page holds one quiz: the first, as a search from the start would find.
+            quizzes.entry(q.page).or_insert(n);
         }
         let mut resources = Vec::new();
         for r in &content.resources {
@@ -186,6 +196,8 @@ impl Reserved {
             theme,
             by_page,
             resources,
+            elements,
+            quizzes,
         }
     }
 
