@@ -74,7 +74,8 @@ impl Built {
             templates: &self.templates,
             library_index: std::sync::OnceLock::new(),
             site_values: Default::default(),
-            lazy_html: (!self.body_html).then_some(&self.reserved),
+            reserved: &self.reserved,
+            lazy_html: !self.body_html,
         }
     }
 }

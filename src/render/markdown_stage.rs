@@ -116,8 +116,8 @@ pub fn render_page(
         // The rest is small and always rendered in full.
         let cx = markdown::Context { html: true, ..*cx };
         let page = &content.pages[i];
-        let elements = reserved.elements.get(&i).map_or(&[][..], Vec::as_slice);
-        let about = elements
+        let about = reserved
+            .elements_on(i)
             .iter()
             .map(|&e| {
                 let e = &content.elements[e];
@@ -132,9 +132,8 @@ pub fn render_page(
             })
             .collect();
         let questions = reserved
-            .quizzes
-            .get(&i)
-            .map(|&q| quiz::render_questions(&content.quizzes[q], &cx, &mut errors))
+            .quiz_on(i)
+            .map(|q| quiz::render_questions(&content.quizzes[q], &cx, &mut errors))
             .unwrap_or_default();
         (
             RenderedPage {
@@ -158,15 +157,20 @@ pub struct Reserved {
     by_page: HashMap<usize, Vec<String>>,
     /// Every resource's anchor: the library page lists them all.
     resources: Vec<String>,
-    /// Indexes into `Content::elements` and `Content::quizzes`, by page.
+    /// Indexes into `Content::elements`, `quizzes`, `competencies` and `resources`, by the
+    /// page that holds them.
     elements: HashMap<usize, Vec<usize>>,
     quizzes: HashMap<usize, usize>,
+    competencies: HashMap<usize, usize>,
+    resources_on: HashMap<usize, Vec<usize>>,
 }
 
 impl Reserved {
     pub fn new(content: &Content, theme_ids: &BTreeSet<String>) -> Reserved {
         let mut by_page: HashMap<usize, Vec<String>> = HashMap::new();
-        for c in &content.competencies {
+        let mut competencies = HashMap::new();
+        for (n, c) in content.competencies.iter().enumerate() {
+            competencies.entry(c.page).or_insert(n);
             let list = by_page.entry(c.page).or_default();
             list.push(ids::anchor(&c.id));
             list.extend(c.objectives.iter().map(|o| ids::anchor(&o.id)));
@@ -182,7 +186,9 @@ impl Reserved {
             quizzes.entry(q.page).or_insert(n);
         }
         let mut resources = Vec::new();
-        for r in &content.resources {
+        let mut resources_on: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (n, r) in content.resources.iter().enumerate() {
+            resources_on.entry(r.page).or_default().push(n);
             let anchor = ids::resource_anchor(r.record.key());
             by_page.entry(r.page).or_default().push(anchor.clone());
             if content.library.is_some() {
@@ -198,7 +204,29 @@ impl Reserved {
             resources,
             elements,
             quizzes,
+            competencies,
+            resources_on,
         }
+    }
+
+    /// The framework elements on page `page`, in order.
+    pub fn elements_on(&self, page: usize) -> &[usize] {
+        self.elements.get(&page).map_or(&[], Vec::as_slice)
+    }
+
+    /// The quiz of page `page`.
+    pub fn quiz_on(&self, page: usize) -> Option<usize> {
+        self.quizzes.get(&page).copied()
+    }
+
+    /// The competency page `page` states (the first, if it held more).
+    pub fn competency_on(&self, page: usize) -> Option<usize> {
+        self.competencies.get(&page).copied()
+    }
+
+    /// The resources listed on page `page`, in order.
+    pub fn resources_on(&self, page: usize) -> &[usize] {
+        self.resources_on.get(&page).map_or(&[], Vec::as_slice)
     }
 
     /// The anchors page `page` must leave to its template.

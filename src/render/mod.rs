@@ -147,10 +147,12 @@ pub struct Renderer<'a> {
     pub library_index: std::sync::OnceLock<listing::LibraryIndex>,
     /// The `site` value, serialized once for each set of active menu items.
     pub site_values: std::sync::Mutex<std::collections::HashMap<Vec<bool>, tera::Value>>,
+    /// Each page's reserved anchors and items, indexed once per build.
+    pub reserved: &'a Reserved,
     /// Set when the markdown stage left page bodies' HTML out (a build, which renders each
     /// page once): [`Renderer::render_each`] renders a body's HTML just before its page and
     /// lets it go once the page is handed on. `serve` keeps every body's HTML instead.
-    pub lazy_html: Option<&'a Reserved>,
+    pub lazy_html: bool,
 }
 
 impl Renderer<'_> {
@@ -267,7 +269,7 @@ impl<'a> Renderer<'a> {
     /// Renders some of the jobs, in parallel; template errors are collected.
     pub fn render_jobs(&self, jobs: &[&Job]) -> Result<Vec<Output>, Vec<Diagnostic>> {
         // Only `serve` renders jobs piecemeal, and it keeps every body's HTML.
-        debug_assert!(self.lazy_html.is_none());
+        debug_assert!(!self.lazy_html);
         all_or_errors(jobs.par_iter().map(|job| self.render_job(job)).collect())
     }
 
@@ -316,10 +318,10 @@ impl<'a> Renderer<'a> {
         job: &Job,
         sink: impl Fn(Output) -> T,
     ) -> Result<(String, T), Diagnostic> {
-        let lazy = match (job, self.lazy_html) {
-            (Job::Page(i), Some(reserved)) => {
+        let lazy = match job {
+            Job::Page(i) if self.lazy_html => {
                 let r = &self.rendered[*i];
-                r.set_html(markdown_stage::body_html(self.content, reserved, *i));
+                r.set_html(markdown_stage::body_html(self.content, self.reserved, *i));
                 Some(r)
             }
             _ => None,
@@ -590,15 +592,13 @@ impl<'a> Renderer<'a> {
         );
         match page.kind() {
             Kind::Competency => {
-                if let Some(c) = content.competencies.iter().position(|c| c.page == i) {
+                if let Some(c) = self.reserved.competency_on(i) {
                     ctx.insert("competency", &competency_ctx(content, self.views, c));
                 }
             }
             Kind::Framework => {
-                let elements: Vec<ElementCtx> = content
-                    .elements
-                    .iter()
-                    .filter(|e| e.page == i)
+                let elements: Vec<ElementCtx> = (self.reserved.elements_on(i).iter())
+                    .map(|&e| &content.elements[e])
                     .zip(&rendered.about)
                     .map(|(e, about)| ElementCtx {
                         id: e.id.clone(),
@@ -611,13 +611,7 @@ impl<'a> Renderer<'a> {
                 ctx.insert("elements", &elements);
             }
             Kind::Resources => {
-                let mut list: Vec<usize> = content
-                    .resources
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| r.page == i)
-                    .map(|(r, _)| r)
-                    .collect();
+                let mut list: Vec<usize> = self.reserved.resources_on(i).to_vec();
                 list.extend(resources_of(&page.meta.resources));
                 ctx.insert_value("resources", self.views.resource_list(list));
             }
@@ -625,7 +619,8 @@ impl<'a> Renderer<'a> {
             Kind::CurriculumMap => ctx.insert("map", &listing::curriculum_map(self)),
             Kind::Progress => ctx.insert("progress", &progress::progress(content, self.views)),
             Kind::Quiz => {
-                if let Some(q) = content.quizzes.iter().find(|q| q.page == i) {
+                if let Some(q) = self.reserved.quiz_on(i) {
+                    let q = &content.quizzes[q];
                     ctx.insert("quiz", &quiz::view(content, q, &rendered.questions));
                 }
             }
