@@ -597,7 +597,10 @@ impl<'a> Renderer<'a> {
                 }
             }
             Kind::Framework => {
-                let elements: Vec<ElementCtx> = (self.reserved.elements_on(i).iter())
+                let elements: Vec<ElementCtx> = self
+                    .reserved
+                    .elements_on(i)
+                    .iter()
                     .map(|&e| &content.elements[e])
                     .zip(&rendered.about)
                     .map(|(e, about)| ElementCtx {
