@@ -38,6 +38,7 @@ fn main() -> ExitCode {
         } => {
             let checks = trellis::check::Options {
                 external,
+                list_external: true,
                 all_scores: true,
             };
             match (site::check(&options, checks), format) {

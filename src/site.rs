@@ -267,35 +267,50 @@ fn check_input<'a>(
     }
 }
 
+/// What [`render_and_check`] made of a site, besides the output it handed on.
+struct Checked {
+    report: check::Report,
+    /// The path of every output file.
+    paths: Vec<String>,
+    search: search::Stats,
+    /// What the scans found: the report is made of them, and a build lets them go without
+    /// waiting.
+    scans: Vec<check::Scanned>,
+}
+
 /// Renders the site and checks each output as it is made, handing it on to `keep` (which may
-/// write it); returns the report, the path of every output and the search figures. No more
-/// than one page per thread is held in memory here.
+/// write it). No more than one page per thread is held in memory here.
 fn render_and_check(
     site: &Built,
     t: &mut Timings,
     options: check::Options,
     keep: impl Fn(Output) -> Result<(), Error> + Sync + Send,
-) -> Result<(check::Report, Vec<String>, search::Stats), Error> {
+) -> Result<Checked, Error> {
     let generated = render::generated_templates(&site.content, &site.config);
     let input = check_input(site, &generated);
     let renderer = site.renderer();
     let jobs = renderer.jobs();
     let planned = renderer.planned_paths(&jobs);
-    let scanner = check::Scanner::new(&input, &planned);
+    let scanner = check::Scanner::new(&input, &planned, options);
     let (done, search) = render_with(site, &renderer, &jobs, t, |o| {
         let scanned = scanner.scan(&o.path, &o.bytes);
         keep(o).map(|()| scanned)
     })?;
     let mut paths = Vec::with_capacity(done.len());
-    let mut scanned = Vec::with_capacity(done.len());
+    let mut scans = Vec::with_capacity(done.len());
     for (path, result) in done {
-        scanned.extend(result?);
+        scans.extend(result?);
         paths.push(path);
     }
     let refs: Vec<&str> = paths.iter().map(String::as_str).collect();
-    let report = check::run_scanned(&input, scanned, &refs, options);
+    let report = check::run_scanned(&input, &scans, &refs, options);
     t.mark("check");
-    Ok((report, paths, search))
+    Ok(Checked {
+        report,
+        paths,
+        search,
+        scans,
+    })
 }
 
 /// Validates everything, renders in memory and runs every check; writes nothing. The report
@@ -304,7 +319,12 @@ pub fn check(options: &BuildOptions, check: check::Options) -> Result<Summary, E
     let start = Instant::now();
     let mut t = Timings::from_env();
     let site = prepare(options, &mut t, false)?;
-    let (report, paths, search) = render_and_check(&site, &mut t, check, |_| Ok(()))?;
+    let Checked {
+        report,
+        paths,
+        search,
+        ..
+    } = render_and_check(&site, &mut t, check, |_| Ok(()))?;
     Ok(summary(
         &site,
         &paths,
@@ -325,10 +345,14 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let site = prepare(options, &mut t, false)?;
     let output = output_dir(options);
     let stream = write::Stream::begin(&output)?;
-    let (report, paths, search) =
-        render_and_check(&site, &mut t, check::Options::default(), |o| {
-            stream.accept(&o.path, &o.bytes)
-        })?;
+    let Checked {
+        report,
+        paths,
+        search,
+        scans,
+    } = render_and_check(&site, &mut t, check::Options::default(), |o| {
+        stream.accept(&o.path, &o.bytes)
+    })?;
     if report.count(crate::diagnostic::Severity::Error) > 0 {
         return Err(Error::Content(report.findings));
     }
@@ -338,7 +362,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let summary = summary(&site, &paths, search, start, output, report);
     // Freeing a large site's millions of small allocations takes a noticeable part of a
     // build; a command line build exits without waiting for it.
-    std::thread::spawn(move || drop((site, paths)));
+    std::thread::spawn(move || drop((site, paths, scans)));
     Ok(summary)
 }
 

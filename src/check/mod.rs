@@ -33,6 +33,9 @@ pub use report::{ExternalLink, Format, PageReadability};
 pub struct Options {
     /// Fetch external links over the network.
     pub external: bool,
+    /// List every external link with where it is first used (the report of `trellis check`);
+    /// a build needs only the findings, so its scan lets external links go as it meets them.
+    pub list_external: bool,
     /// Score the readability of every page, not only those whose audience has a limit (the
     /// report of `trellis check` lists every page; a build needs only the findings).
     pub all_scores: bool,
@@ -113,14 +116,22 @@ pub struct Scanner<'a> {
     /// static files): a link to one of them, without a fragment, is settled as it is scanned.
     planned: FxHashSet<&'a str>,
     base_path: String,
+    /// Keep external links for the report (see [`Options::list_external`]).
+    keep_external: bool,
 }
 
 /// What the scan of one output page found, for [`run_scanned`].
 pub struct Scanned(Checked);
 
+impl std::borrow::Borrow<Checked> for Scanned {
+    fn borrow(&self) -> &Checked {
+        &self.0
+    }
+}
+
 impl<'a> Scanner<'a> {
     /// `planned`: output paths known before rendering; links to them need not be kept.
-    pub fn new(input: &'a Input<'a>, planned: &'a [String]) -> Scanner<'a> {
+    pub fn new(input: &'a Input<'a>, planned: &'a [String], options: Options) -> Scanner<'a> {
         let page_of = input
             .content
             .pages
@@ -135,6 +146,7 @@ impl<'a> Scanner<'a> {
             page_of,
             planned: known,
             base_path: input.config.base_path(),
+            keep_external: options.external || options.list_external,
         }
     }
 
@@ -158,7 +170,8 @@ impl<'a> Scanner<'a> {
                     Some(f) => file != path || !ids.contains(&f),
                 }
             }
-            links::Kind::External | links::Kind::Outside(_) => true,
+            links::Kind::External => self.keep_external,
+            links::Kind::Outside(_) => true,
         }
     }
 
@@ -215,7 +228,7 @@ fn plain_path(rest: &str) -> bool {
 /// output file.
 pub fn run_scanned(
     input: &Input,
-    scanned: Vec<Scanned>,
+    scanned: &[Scanned],
     output_paths: &[&str],
     options: Options,
 ) -> Report {
@@ -225,7 +238,7 @@ pub fn run_scanned(
         config: check,
         list: Vec::new(),
     };
-    let checked: Vec<Checked> = scanned.into_iter().map(|s| s.0).collect();
+    let checked: Vec<&Checked> = scanned.iter().map(|s| &s.0).collect();
     let mut files: FxHashSet<&str> = output_paths.iter().copied().collect();
     files.extend(input.files.iter().copied());
     let ids: FxHashMap<&str, &FxHashSet<String>> = checked

@@ -1,6 +1,7 @@
 //! The readability and external-link parts of a report, and the report itself: for people
 //! (findings grouped by file, the coverage matrix, a summary line) or as JSON for tools.
 
+use std::borrow::Borrow;
 use std::fmt::Write as _;
 use std::time::Duration;
 
@@ -46,9 +47,9 @@ fn round(x: f64) -> f64 {
 }
 
 /// Scores every content page and reports those above their audience's limit.
-pub(super) fn readability(
+pub(super) fn readability<C: Borrow<Checked> + Sync>(
     input: &Input,
-    checked: &[Checked],
+    checked: &[C],
     all: bool,
     f: &mut Findings,
 ) -> Vec<PageReadability> {
@@ -56,6 +57,7 @@ pub(super) fn readability(
     let scored: Vec<(PageReadability, Option<Diagnostic>)> = checked
         .par_iter()
         .filter_map(|c| {
+            let c: &Checked = c.borrow();
         let i = c.page?;
         let page = &content.pages[i];
         let declared = std::iter::once(i)
