@@ -235,58 +235,68 @@ fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 /// Removes what the site no longer produces: files, and folders left empty. Top-level entries
 /// whose names start with a dot (`.git`, `.nojekyll`, ...) belong to whoever put them there.
 fn remove_stale(dir: &Path, wanted: impl Fn(&str) -> bool + Sync) -> Result<(), Error> {
-    // Top-level entries are listed first and the hidden ones left alone: a walk that yields
-    // contents first only meets a folder after its contents. The rest are swept side by side.
-    let mut tops = Vec::new();
-    for top in std::fs::read_dir(dir).map_err(|e| unreadable(dir, &e))? {
-        let top = top.map_err(|e| unreadable(dir, &e))?;
-        if !top.file_name().to_string_lossy().starts_with('.') {
-            tops.push(top.path());
-        }
-    }
+    // Hidden top-level entries (`public/.git`) are left alone; below the top, everything is
+    // swept.
+    let tops: Vec<Entry> = entries(dir, dir)?
+        .into_iter()
+        .filter(|e| !e.name.starts_with('.'))
+        .collect();
     tops.par_iter()
-        .try_for_each(|top| remove_stale_under(dir, top, &wanted))
+        .try_for_each(|e| sweep(dir, e, "", &wanted).map(drop))
+}
+
+/// An entry of a folder of the output.
+struct Entry {
+    path: PathBuf,
+    name: String,
+    folder: bool,
+}
+
+/// The entries of `folder`; a symbolic link is not a folder here, so the sweep never follows
+/// one out of the output.
+fn entries(dir: &Path, folder: &Path) -> Result<Vec<Entry>, Error> {
+    let mut list = Vec::new();
+    for e in std::fs::read_dir(folder).map_err(|e| unreadable(dir, &e))? {
+        let e = e.map_err(|e| unreadable(dir, &e))?;
+        let kind = e.file_type().map_err(|e| unreadable(dir, &e))?;
+        list.push(Entry {
+            name: e.file_name().to_string_lossy().into_owned(),
+            path: e.path(),
+            folder: kind.is_dir(),
+        });
+    }
+    Ok(list)
 }
 
 fn unreadable(dir: &Path, e: &dyn std::fmt::Display) -> Error {
     Error::Other(format!("could not read `{}`: {e}", dir.display()))
 }
 
-/// [`remove_stale`] for `top`, an entry of `dir`.
-fn remove_stale_under(dir: &Path, top: &Path, wanted: impl Fn(&str) -> bool) -> Result<(), Error> {
-    // Per depth, for the folder open there: how many entries it had and how many of them
-    // went. Entries come before their folder, so a folder goes when all of its entries did,
-    // and a build that removes nothing makes no removal calls at all.
-    let mut tally: Vec<(usize, usize)> = vec![(0, 0)];
-    for entry in walkdir::WalkDir::new(top).contents_first(true) {
-        let entry = entry.map_err(|e| unreadable(dir, &e))?;
-        let path = entry.path();
-        let depth = entry.depth() + 1;
-        if tally.len() <= depth {
-            tally.resize(depth + 1, (0, 0));
+/// Removes `entry` (in the folder at `parent`, a path relative to `dir` ending in `/`, or
+/// empty) if it is a file `wanted` does not want, or a folder whose entries all went; the
+/// folders of a level are swept side by side. Returns whether the entry went, so that a build
+/// that removes nothing makes no removal calls at all.
+fn sweep(
+    dir: &Path,
+    entry: &Entry,
+    parent: &str,
+    wanted: &(impl Fn(&str) -> bool + Sync),
+) -> Result<bool, Error> {
+    let rel = format!("{parent}{}", entry.name);
+    if !entry.folder {
+        if wanted(&rel) {
+            return Ok(false);
         }
-        let gone = if entry.file_type().is_dir() {
-            // Its entries, one level down, were counted here.
-            let (had, went) = std::mem::take(&mut tally[depth]);
-            had == went && std::fs::remove_dir(path).is_ok()
-        } else {
-            let rel = path
-                .strip_prefix(dir)
-                .unwrap_or(path)
-                .to_string_lossy()
-                .replace('\\', "/");
-            if wanted(rel.as_str()) {
-                false
-            } else {
-                crate::fs::remove_file(path)?;
-                true
-            }
-        };
-        let parent = &mut tally[depth - 1];
-        parent.0 += 1;
-        parent.1 += usize::from(gone);
+        crate::fs::remove_file(&entry.path)?;
+        return Ok(true);
     }
-    Ok(())
+    let inside = entries(dir, &entry.path)?;
+    let prefix = rel + "/";
+    let went = inside
+        .par_iter()
+        .map(|e| sweep(dir, e, &prefix, wanted).map(usize::from))
+        .try_reduce(|| 0, |a, b| Ok(a + b))?;
+    Ok(went == inside.len() && std::fs::remove_dir(&entry.path).is_ok())
 }
 
 /// Writes `outputs` into `dir` where they differ from `before` (the same paths' previous
