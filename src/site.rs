@@ -8,10 +8,12 @@ pub(crate) mod write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use rayon::prelude::*;
+
 use crate::check;
 use crate::config::Config;
 use crate::content::{self, Content, LoadOptions};
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::{self, theme, Output, RenderedPage, Renderer, Views};
 use crate::search;
 use crate::timings::Timings;
@@ -86,9 +88,14 @@ pub(crate) fn page_templates(
     tera: &tera::Tera,
     ds: &mut Diagnostics,
 ) -> Vec<String> {
-    (0..content.pages.len())
-        .map(|i| {
-            render::template_for(content, tera, i).unwrap_or_else(|d| {
+    let found: Vec<Result<String, Diagnostic>> = (0..content.pages.len())
+        .into_par_iter()
+        .map(|i| render::template_for(content, tera, i))
+        .collect();
+    found
+        .into_iter()
+        .map(|t| {
+            t.unwrap_or_else(|d| {
                 ds.push(d);
                 String::new()
             })
@@ -151,12 +158,11 @@ fn prepare(options: &BuildOptions, t: &mut Timings, body_html: bool) -> Result<B
     check_output_dir(&options.root, &output_dir(options), &mut ds);
     ds.finish(())?;
 
-    let summaries: Vec<String> = rendered
-        .iter()
-        .map(|r| r.body.summary.clone().unwrap_or_default())
-        .collect();
+    let views = Views::new(&content, |i| {
+        rendered[i].body.summary.as_deref().unwrap_or_default()
+    });
     Ok(Built {
-        views: Views::new(&content, &summaries),
+        views,
         config,
         content,
         theme,

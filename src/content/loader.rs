@@ -31,6 +31,7 @@ pub fn load(config: &Config, options: &LoadOptions) -> (Content, Diagnostics) {
             .par_iter()
             .map(|(file, rel)| load_file(&config.root, file, rel))
             .collect();
+        content.pages.reserve(results.len() + 1);
         for (r, (file, rel)) in results.into_iter().zip(&markdown) {
             match r {
                 Ok(page) => content.pages.push(page),

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::content::{ids, Content, Target};
@@ -151,8 +152,10 @@ pub struct Views {
 }
 
 impl Views {
-    pub fn new(content: &Content, summaries_text: &[String]) -> Views {
+    /// `summary`: the plain-text summary of each page, by index.
+    pub fn new<'s>(content: &Content, summary: impl Fn(usize) -> &'s str + Sync) -> Views {
         let resources: Vec<Arc<ResourceCtx>> = (0..content.resources.len())
+            .into_par_iter()
             .map(|r| Arc::new(resource_ctx(content, r)))
             .collect();
         let mut by_competency = vec![Vec::new(); content.competencies.len()];
@@ -180,14 +183,14 @@ impl Views {
         }
         let summaries: Vec<PageSummary> = content
             .pages
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(i, p)| PageSummary {
                 title: p.meta.title.clone(),
                 href: p.href(),
                 description: p.meta.description.clone(),
                 // Plain text from the page, escaped: templates may print it as HTML.
-                summary: crate::markdown::escape_html(&summaries_text[i]),
+                summary: crate::markdown::escape_html(summary(i)),
                 kind: p.kind().name(),
                 weight: p.meta.weight,
                 date: p.meta.date.as_ref().map(|d| d.to_string()),
@@ -195,7 +198,7 @@ impl Views {
             })
             .collect();
         Views {
-            resource_values: resources.iter().map(|r| value(&**r)).collect(),
+            resource_values: resources.par_iter().map(|r| value(&**r)).collect(),
             resources,
             summaries,
             by_competency,
