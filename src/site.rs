@@ -274,7 +274,7 @@ fn check_input<'a>(
 }
 
 /// What [`render_and_check`] made of a site, besides the output it handed on.
-struct Checked {
+struct Outcome {
     report: check::Report,
     /// The path of every output file.
     paths: Vec<String>,
@@ -291,7 +291,7 @@ fn render_and_check(
     t: &mut Timings,
     options: check::Options,
     keep: impl Fn(Output) -> Result<(), Error> + Sync + Send,
-) -> Result<Checked, Error> {
+) -> Result<Outcome, Error> {
     let generated = render::generated_templates(&site.content, &site.config);
     let input = check_input(site, &generated);
     let renderer = site.renderer();
@@ -311,7 +311,7 @@ fn render_and_check(
     let refs: Vec<&str> = paths.iter().map(String::as_str).collect();
     let report = check::run_scanned(&input, &scans, &refs, options);
     t.mark("check");
-    Ok(Checked {
+    Ok(Outcome {
         report,
         paths,
         search,
@@ -325,7 +325,7 @@ pub fn check(options: &BuildOptions, check: check::Options) -> Result<Summary, E
     let start = Instant::now();
     let mut t = Timings::from_env();
     let site = prepare(options, &mut t, false)?;
-    let Checked {
+    let Outcome {
         report,
         paths,
         search,
@@ -351,7 +351,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let site = prepare(options, &mut t, false)?;
     let output = output_dir(options);
     let stream = write::Stream::begin(&output)?;
-    let Checked {
+    let Outcome {
         report,
         paths,
         search,

@@ -237,12 +237,12 @@ fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 fn remove_stale(dir: &Path, wanted: impl Fn(&str) -> bool + Sync) -> Result<(), Error> {
     // Hidden top-level entries (`public/.git`) are left alone; below the top, everything is
     // swept.
-    let tops: Vec<Entry> = entries(dir, dir)?
+    let tops: Vec<Entry> = entries(dir)?
         .into_iter()
         .filter(|e| !e.name.starts_with('.'))
         .collect();
     tops.par_iter()
-        .try_for_each(|e| sweep(dir, e, "", &wanted).map(drop))
+        .try_for_each(|e| sweep(e, "", &wanted).map(drop))
 }
 
 /// An entry of a folder of the output.
@@ -254,11 +254,11 @@ struct Entry {
 
 /// The entries of `folder`; a symbolic link is not a folder here, so the sweep never follows
 /// one out of the output.
-fn entries(dir: &Path, folder: &Path) -> Result<Vec<Entry>, Error> {
+fn entries(folder: &Path) -> Result<Vec<Entry>, Error> {
     let mut list = Vec::new();
-    for e in std::fs::read_dir(folder).map_err(|e| unreadable(dir, &e))? {
-        let e = e.map_err(|e| unreadable(dir, &e))?;
-        let kind = e.file_type().map_err(|e| unreadable(dir, &e))?;
+    for e in std::fs::read_dir(folder).map_err(|e| unreadable(folder, &e))? {
+        let e = e.map_err(|e| unreadable(folder, &e))?;
+        let kind = e.file_type().map_err(|e| unreadable(folder, &e))?;
         list.push(Entry {
             name: e.file_name().to_string_lossy().into_owned(),
             path: e.path(),
@@ -272,12 +272,11 @@ fn unreadable(dir: &Path, e: &dyn std::fmt::Display) -> Error {
     Error::Other(format!("could not read `{}`: {e}", dir.display()))
 }
 
-/// Removes `entry` (in the folder at `parent`, a path relative to `dir` ending in `/`, or
-/// empty) if it is a file `wanted` does not want, or a folder whose entries all went; the
-/// folders of a level are swept side by side. Returns whether the entry went, so that a build
-/// that removes nothing makes no removal calls at all.
+/// Removes `entry` (in the folder at `parent`, a path relative to the output folder ending in
+/// `/`, or empty) if it is a file `wanted` does not want, or a folder whose entries all went;
+/// the entries of a folder are swept side by side. Returns whether the entry went, so that a
+/// build that removes nothing makes no removal calls at all.
 fn sweep(
-    dir: &Path,
     entry: &Entry,
     parent: &str,
     wanted: &(impl Fn(&str) -> bool + Sync),
@@ -290,11 +289,11 @@ fn sweep(
         crate::fs::remove_file(&entry.path)?;
         return Ok(true);
     }
-    let inside = entries(dir, &entry.path)?;
+    let inside = entries(&entry.path)?;
     let prefix = rel + "/";
     let went = inside
         .par_iter()
-        .map(|e| sweep(dir, e, &prefix, wanted).map(usize::from))
+        .map(|e| sweep(e, &prefix, wanted).map(usize::from))
         .try_reduce(|| 0, |a, b| Ok(a + b))?;
     Ok(went == inside.len() && std::fs::remove_dir(&entry.path).is_ok())
 }
