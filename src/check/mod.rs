@@ -123,12 +123,6 @@ pub struct Scanner<'a> {
 /// What the scan of one output page found, for [`run_scanned`].
 pub struct Scanned(Checked);
 
-impl std::borrow::Borrow<Checked> for Scanned {
-    fn borrow(&self) -> &Checked {
-        &self.0
-    }
-}
-
 impl<'a> Scanner<'a> {
     /// `planned`: output paths known before rendering; links to them need not be kept.
     pub fn new(input: &'a Input<'a>, planned: &'a [String], options: Options) -> Scanner<'a> {
@@ -506,6 +500,7 @@ pub fn readability_of_pages(
         config: &config.check,
         list: Vec::new(),
     };
+    let checked: Vec<&Checked> = checked.iter().collect();
     report::readability(&input, &checked, true, &mut ignored)
 }
 

@@ -1,7 +1,6 @@
 //! The readability and external-link parts of a report, and the report itself: for people
 //! (findings grouped by file, the coverage matrix, a summary line) or as JSON for tools.
 
-use std::borrow::Borrow;
 use std::fmt::Write as _;
 use std::time::Duration;
 
@@ -47,9 +46,9 @@ fn round(x: f64) -> f64 {
 }
 
 /// Scores every content page and reports those above their audience's limit.
-pub(super) fn readability<C: Borrow<Checked> + Sync>(
+pub(super) fn readability(
     input: &Input,
-    checked: &[C],
+    checked: &[&Checked],
     all: bool,
     f: &mut Findings,
 ) -> Vec<PageReadability> {
@@ -57,7 +56,6 @@ pub(super) fn readability<C: Borrow<Checked> + Sync>(
     let scored: Vec<(PageReadability, Option<Diagnostic>)> = checked
         .par_iter()
         .filter_map(|c| {
-            let c: &Checked = c.borrow();
         let i = c.page?;
         let page = &content.pages[i];
         let declared = std::iter::once(i)

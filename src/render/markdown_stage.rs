@@ -182,7 +182,7 @@ impl Reserved {
         }
         let mut quizzes = HashMap::new();
         for (n, q) in content.quizzes.iter().enumerate() {
-            // A page holds one quiz: the first, as a search from the start would find.
+            // A page holds one quiz; were there more, the first counts.
             quizzes.entry(q.page).or_insert(n);
         }
         let mut resources = Vec::new();
