@@ -2,30 +2,24 @@
 //! of contents, highlighted code, and the plain text of the page.
 
 mod highlight;
+mod inline;
 mod links;
+mod outline;
 
 use rustc_hash::FxHashSet;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
-use pulldown_cmark::{
-    BrokenLink, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{BrokenLink, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 pub use highlight::stylesheet as highlight_stylesheet;
-use links::{asset_url, footnote_id, number_footnotes, resolve, with_dest};
+use inline::{find_end, push_inline};
+use links::{footnote_id, number_footnotes};
+use outline::{cut_sections, heading_number, nest};
+pub use outline::{Heading, TextSection};
 
 use crate::content::{slugify, Content};
 use crate::diagnostic::Diagnostic;
-
-/// A heading in the table of contents.
-#[derive(Clone, Debug, serde::Serialize, PartialEq, Eq)]
-pub struct Heading {
-    pub level: u8,
-    pub id: String,
-    pub title: String,
-    pub children: Vec<Heading>,
-}
 
 /// A rendered piece of markdown.
 #[derive(Debug, Default)]
@@ -39,14 +33,6 @@ pub struct Rendered {
     /// The text cut at each `##` heading: the part before the first one (empty id and title),
     /// then one part per heading. Search lands readers on these.
     pub sections: Vec<TextSection>,
-}
-
-#[derive(Debug, Default, Clone)]
-pub struct TextSection {
-    pub id: String,
-    pub title: String,
-    /// Where its text is in the page's `text` (see [`Rendered::section_text`]).
-    pub range: Range<usize>,
 }
 
 impl Rendered {
@@ -90,14 +76,6 @@ pub fn count_words(text: &str) -> usize {
         after_space = space;
     }
     words
-}
-
-/// `range` within `text`, without the whitespace at either end.
-fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
-    let piece = &text[range.clone()];
-    let start = range.start + (piece.len() - piece.trim_start().len());
-    let end = range.start + piece.trim_end().len();
-    start..end.max(start)
 }
 
 /// What a piece of markdown is rendered against.
@@ -371,144 +349,6 @@ pub fn render(markdown: &str, cx: &Context, errors: &mut Vec<Diagnostic>) -> Ren
     }
 }
 
-fn cut_sections(text: &str, cuts: Vec<(String, String, usize)>) -> Vec<TextSection> {
-    let mut sections = Vec::with_capacity(cuts.len() + 1);
-    let first = cuts.first().map_or(text.len(), |c| c.2);
-    sections.push(TextSection {
-        range: trimmed(text, 0..first),
-        ..TextSection::default()
-    });
-    for (n, (id, title, start)) in cuts.iter().enumerate() {
-        let end = cuts.get(n + 1).map_or(text.len(), |c| c.2);
-        sections.push(TextSection {
-            id: id.clone(),
-            title: title.clone(),
-            range: trimmed(text, *start..end),
-        });
-    }
-    sections
-}
-
-/// Pushes inline events, resolving `@` links; accumulates plain text.
-fn push_inline<'a>(
-    events: &[(Event<'a>, Range<usize>)],
-    cx: &Context,
-    notes: &BTreeMap<String, usize>,
-    errors: &mut Vec<Diagnostic>,
-    out: &mut Vec<Event<'a>>,
-    text: &mut String,
-) {
-    let mut i = 0;
-    while i < events.len() {
-        let (event, range) = &events[i];
-        if let Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) = event
-        {
-            if let Some(reference) = dest_url.strip_prefix('@') {
-                let end = find_end(events, i);
-                let inner = &events[i + 1..end];
-                let inner_text = plain_text(inner.iter().map(|(e, _)| e));
-                let shortcut = matches!(
-                    link_type,
-                    LinkType::ShortcutUnknown
-                        | LinkType::CollapsedUnknown
-                        | LinkType::ReferenceUnknown
-                ) || inner_text.trim().is_empty()
-                    || inner_text.trim() == dest_url.as_ref();
-                match resolve(reference, cx) {
-                    Ok((href, label, tooltip)) => {
-                        if cx.html {
-                            out.push(Event::Start(Tag::Link {
-                                link_type: LinkType::Inline,
-                                dest_url: format!("{}{}", cx.root, href).into(),
-                                title: tooltip.unwrap_or_else(|| title.to_string()).into(),
-                                id: id.clone(),
-                            }));
-                        }
-                        if shortcut {
-                            text.push_str(&label);
-                            if cx.html {
-                                out.push(Event::Text(label.into()));
-                            }
-                        } else {
-                            push_inline(inner, cx, notes, errors, out, text);
-                        }
-                        if cx.html {
-                            out.push(Event::End(TagEnd::Link));
-                        }
-                    }
-                    Err((message, hint)) => {
-                        let span = cx.offset + range.start..cx.offset + range.end;
-                        let target = reference
-                            .trim_start_matches('/')
-                            .split('#')
-                            .next()
-                            .unwrap_or("");
-                        if !cx.content.is_broken(target) {
-                            errors.push(
-                                Diagnostic::new(message)
-                                    .at(cx.file, cx.source, span)
-                                    .hint(hint),
-                            );
-                        }
-                        if shortcut {
-                            if cx.html {
-                                out.push(Event::Text(reference.to_string().into()));
-                            }
-                        } else {
-                            push_inline(inner, cx, notes, errors, out, text);
-                        }
-                    }
-                }
-                i = end + 1;
-                continue;
-            }
-        }
-        if !cx.html {
-            // Only the text is wanted.
-            match event {
-                Event::Text(t) | Event::Code(t) => text.push_str(t),
-                Event::SoftBreak | Event::HardBreak => text.push(' '),
-                _ => {}
-            }
-            i += 1;
-            continue;
-        }
-        if let Event::FootnoteReference(name) = event {
-            let n = notes.get(name.as_ref()).copied().unwrap_or(0);
-            out.push(Event::Html(
-                format!(
-                    "<sup class=\"footnote-reference\"><a href=\"#{}\">{n}</a></sup>",
-                    footnote_id(name)
-                )
-                .into(),
-            ));
-            i += 1;
-            continue;
-        }
-        if let Event::Start(tag @ (Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })) =
-            event
-        {
-            if let Some(url) = asset_url(dest_url, cx) {
-                out.push(Event::Start(with_dest(tag, url)));
-                i += 1;
-                continue;
-            }
-        }
-        match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(t),
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
-            _ => {}
-        }
-        out.push(event.clone());
-        i += 1;
-    }
-}
-
 fn code_block(code: &str, lang: &str) -> String {
     let lang_attr = if lang.is_empty() {
         String::new()
@@ -529,69 +369,6 @@ fn code_block(code: &str, lang: &str) -> String {
             escape_html(code)
         ),
     }
-}
-
-/// Index of the End event matching the Start at `start`.
-fn find_end(events: &[(Event, Range<usize>)], start: usize) -> usize {
-    let mut depth = 0usize;
-    for (j, (e, _)) in events.iter().enumerate().skip(start) {
-        match e {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => {
-                depth -= 1;
-                if depth == 0 {
-                    return j;
-                }
-            }
-            _ => {}
-        }
-    }
-    events.len() - 1
-}
-
-fn plain_text<'a>(events: impl Iterator<Item = &'a Event<'a>>) -> String {
-    let mut s = String::new();
-    for e in events {
-        match e {
-            Event::Text(t) | Event::Code(t) => s.push_str(t),
-            Event::SoftBreak | Event::HardBreak => s.push(' '),
-            _ => {}
-        }
-    }
-    s
-}
-
-fn heading_number(level: HeadingLevel) -> u8 {
-    match level {
-        HeadingLevel::H1 => 1,
-        HeadingLevel::H2 => 2,
-        HeadingLevel::H3 => 3,
-        HeadingLevel::H4 => 4,
-        HeadingLevel::H5 => 5,
-        HeadingLevel::H6 => 6,
-    }
-}
-
-/// The table of contents: `##` headings with their `###` children.
-fn nest(flat: Vec<(u8, String, String)>) -> Vec<Heading> {
-    let mut toc: Vec<Heading> = Vec::new();
-    for (level, id, title) in flat {
-        let h = Heading {
-            level,
-            id,
-            title,
-            children: Vec::new(),
-        };
-        match level {
-            2 => toc.push(h),
-            3 => match toc.last_mut() {
-                Some(parent) => parent.children.push(h),
-                None => toc.push(h),
-            },
-            _ => {}
-        }
-    }
-    toc
 }
 
 #[cfg(test)]
