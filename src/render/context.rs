@@ -240,8 +240,8 @@ pub fn value(view: &impl Serialize) -> tera::Value {
     tera::to_value(view).expect("template views serialize to JSON")
 }
 
-/// `view` as a template value with the lists `lists` added to it: lists of resources or page
-/// summaries, copied from the values the views serialized once.
+/// `view` as a template value with the lists `lists` added to it: lists of resources (copies
+/// of the values the views serialized once) or of page summaries (serialized where used).
 pub fn value_with<const N: usize>(
     view: &impl Serialize,
     lists: [(&str, tera::Value); N],
