@@ -16,7 +16,7 @@ use crate::content::{self, Content, LoadOptions};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::{self, theme, Output, RenderedPage, Renderer, Views};
 use crate::search;
-use crate::timings::Timings;
+use crate::timings::{Part, Parts, Timings};
 use crate::Error;
 
 /// What to build and where.
@@ -78,6 +78,7 @@ impl Built {
             site_values: Default::default(),
             reserved: &self.reserved,
             lazy_html: !self.body_html,
+            parts: None,
         }
     }
 }
@@ -199,6 +200,7 @@ fn render_with<T: Send>(
     let (done, (files, stats)) = if t.enabled() {
         let done = renderer.render_each(jobs, &sink);
         t.mark("templates");
+        t.print_parts();
         let search = search();
         t.mark("search");
         (done, search)
@@ -294,13 +296,16 @@ fn render_and_check(
 ) -> Result<Outcome, Error> {
     let generated = render::generated_templates(&site.content, &site.config);
     let input = check_input(site, &generated);
-    let renderer = site.renderer();
+    let mut renderer = site.renderer();
+    renderer.parts = t.parts();
+    let parts = t.parts();
+    let parts = parts.as_deref();
     let jobs = renderer.jobs();
     let planned = renderer.planned_paths(&jobs);
     let scanner = check::Scanner::new(&input, &planned, options);
     let (done, search) = render_with(site, &renderer, &jobs, t, |o| {
-        let scanned = scanner.scan(&o.path, &o.bytes);
-        keep(o).map(|()| scanned)
+        let scanned = Parts::time(parts, Part::Scan, || scanner.scan(&o.path, &o.bytes));
+        Parts::time(parts, Part::Keep, || keep(o)).map(|()| scanned)
     })?;
     let mut paths = Vec::with_capacity(done.len());
     let mut scans = Vec::with_capacity(done.len());

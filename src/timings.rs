@@ -1,19 +1,83 @@
 //! Stage timings for profiling a build: `TRELLIS_TIMINGS=1 trellis build` prints how long
-//! each stage took to stderr, and the process's resident memory after it (on Linux). Off by
-//! default, so output stays quiet and deterministic.
+//! each stage took to stderr, and the process's resident memory after it (on Linux), and
+//! splits the templates stage into the processor time of each of its parts. Off by default,
+//! so output stays quiet and deterministic.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Instant;
 
 pub struct Timings {
     enabled: bool,
     last: Instant,
+    parts: Option<Arc<Parts>>,
+}
+
+/// A part of rendering a page, timed on whichever thread does it.
+#[derive(Clone, Copy, Debug)]
+pub enum Part {
+    /// The body's markdown to HTML, highlighting included.
+    Body,
+    /// The page's or listing's template context.
+    Context,
+    /// Tera rendering the template.
+    Template,
+    /// The checks' scan of the output.
+    Scan,
+    /// Comparing the output with the file on disk, or writing it aside.
+    Keep,
+}
+
+const PARTS: [(Part, &str); 5] = [
+    (Part::Body, "body html"),
+    (Part::Context, "contexts"),
+    (Part::Template, "tera"),
+    (Part::Scan, "scan"),
+    (Part::Keep, "compare/write"),
+];
+
+/// The processor time spent in each [`Part`], summed over threads.
+#[derive(Default)]
+pub struct Parts {
+    nanos: [AtomicU64; PARTS.len()],
+}
+
+impl Parts {
+    /// Runs `f`, adding its time to `part` when `parts` is given.
+    pub fn time<T>(parts: Option<&Parts>, part: Part, f: impl FnOnce() -> T) -> T {
+        let Some(parts) = parts else { return f() };
+        let start = Instant::now();
+        let out = f();
+        let nanos = u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        parts.nanos[part as usize].fetch_add(nanos, Ordering::Relaxed);
+        out
+    }
 }
 
 impl Timings {
     pub fn from_env() -> Timings {
+        let enabled = std::env::var_os("TRELLIS_TIMINGS").is_some_and(|v| v != "0");
         Timings {
-            enabled: std::env::var_os("TRELLIS_TIMINGS").is_some_and(|v| v != "0"),
+            enabled,
             last: Instant::now(),
+            parts: enabled.then(Arc::default),
+        }
+    }
+
+    /// Where the parts of rendering add their times, when timing.
+    pub fn parts(&self) -> Option<Arc<Parts>> {
+        self.parts.clone()
+    }
+
+    /// Prints the processor time of each part of rendering so far.
+    pub fn print_parts(&self) {
+        let Some(parts) = &self.parts else { return };
+        for (part, name) in PARTS {
+            let nanos = parts.nanos[part as usize].load(Ordering::Relaxed);
+            eprintln!(
+                "timing:   {name:<14} {:>7.1} ms of processor time",
+                nanos as f64 / 1e6
+            );
         }
     }
 

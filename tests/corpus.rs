@@ -57,6 +57,11 @@ struct Built {
 
 /// `trellis build` of the 1,000-page corpus with `threads` rayon threads.
 fn build(threads: &str) -> Built {
+    build_with(threads, &[])
+}
+
+/// `trellis build` of the 1,000-page corpus with `threads` rayon threads and `env` set.
+fn build_with(threads: &str, env: &[(&str, &str)]) -> Built {
     let out = tempfile::tempdir().unwrap();
     let public = out.path().join("public");
     let output = Command::new(env!("CARGO_BIN_EXE_trellis"))
@@ -66,6 +71,8 @@ fn build(threads: &str) -> Built {
         .arg("--output")
         .arg(&public)
         .env("RAYON_NUM_THREADS", threads)
+        .env_remove("TRELLIS_TIMINGS")
+        .envs(env.iter().copied())
         .output()
         .unwrap();
     let files = if public.is_dir() {
@@ -191,6 +198,53 @@ fn the_build_is_the_same_with_one_thread_or_two() {
     assert!(one.output.status.success() && two.output.status.success());
     assert!(!one.files.is_empty());
     assert_eq!(differences(&one.files, &two.files), Vec::<String>::new());
+}
+
+/// Timing runs the stages one after the other instead of side by side: the output must not
+/// change, and every stage and every part of rendering must be reported.
+#[test]
+fn timing_the_stages_reports_each_one_and_builds_the_same_site() {
+    let timed = build_with("2", &[("TRELLIS_TIMINGS", "1")]);
+    let two = built_with_two_threads();
+    let stderr = String::from_utf8_lossy(&timed.output.stderr);
+    assert!(timed.output.status.success(), "{stderr}");
+    assert_eq!(differences(&timed.files, &two.files), Vec::<String>::new());
+    let reported: Vec<&str> = stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("timing: "))
+        .map(|l| l.split("  ").find(|w| !w.is_empty()).unwrap().trim())
+        .collect();
+    assert_eq!(
+        reported,
+        [
+            "load",
+            "theme",
+            "markdown",
+            "templates",
+            "body html",
+            "contexts",
+            "tera",
+            "scan",
+            "compare/write",
+            "search",
+            "check",
+            "write"
+        ],
+        "{stderr}"
+    );
+    // A thousand pages take some time in every part.
+    for line in stderr.lines().filter(|l| l.ends_with("of processor time")) {
+        let ms: f64 = line
+            .split_whitespace()
+            .rev()
+            .nth(4)
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(ms > 0.0, "{line}");
+    }
+    let quiet = String::from_utf8_lossy(&two.output.stderr);
+    assert!(!quiet.contains("timing:"), "{quiet}");
 }
 
 #[test]

@@ -11,12 +11,14 @@ mod search_page;
 pub mod theme;
 
 use rayon::prelude::*;
+use std::sync::Arc;
 use tera::Tera;
 
 use crate::config::Config;
 use crate::content::{Content, Kind};
 use crate::diagnostic::{closest, Diagnostic};
 use crate::markdown;
+use crate::timings::{Part, Parts};
 pub use context::Views;
 pub use markdown_stage::{render_markdown, render_page, RenderedPage, Reserved};
 
@@ -150,6 +152,8 @@ pub struct Renderer<'a> {
     /// page once): [`Renderer::render_each`] renders a body's HTML just before its page and
     /// lets it go once the page is handed on. `serve` keeps every body's HTML instead.
     pub lazy_html: bool,
+    /// Where the time of each part of rendering is added up, when timing stages.
+    pub parts: Option<Arc<Parts>>,
 }
 
 impl Renderer<'_> {
@@ -293,7 +297,9 @@ impl<'a> Renderer<'a> {
         let lazy = match job {
             Job::Page(i) if self.lazy_html => {
                 let r = &self.rendered[*i];
-                r.set_html(markdown_stage::body_html(self.content, self.reserved, *i));
+                r.set_html(Parts::time(self.parts.as_deref(), Part::Body, || {
+                    markdown_stage::body_html(self.content, self.reserved, *i)
+                }));
                 Some(r)
             }
             _ => None,
@@ -307,6 +313,15 @@ impl<'a> Renderer<'a> {
     }
 
     fn render_job(&self, job: &Job) -> Result<Output, Diagnostic> {
+        let parts = self.parts.as_deref();
+        let (template, ctx, capacity) = Parts::time(parts, Part::Context, || self.context(job));
+        Parts::time(parts, Part::Template, || {
+            self.render_template(template, &ctx, &self.job_path(job), capacity)
+        })
+    }
+
+    /// The template of `job`, its context, and a guess at the size of its output.
+    fn context<'j>(&'j self, job: &'j Job) -> (&'j str, tera::Context, usize) {
         match job {
             Job::Page(i) => {
                 let page = &self.content.pages[*i];
@@ -319,12 +334,12 @@ impl<'a> Renderer<'a> {
                 self.page_context(*i, &mut ctx);
                 // The page around a body is a few kilobytes of markup, more with resources.
                 let capacity = self.rendered[*i].html().len() * 5 / 4 + 16 * 1024;
-                self.render_template(&self.templates[*i], &ctx, &self.job_path(job), capacity)
+                (&self.templates[*i], ctx, capacity)
             }
             Job::Listing(l) => {
                 let mut ctx = self.base_context(&l.path, &l.title, &l.description, l.parent);
                 l.fill(self, &mut ctx);
-                self.render_template(l.template, &ctx, &self.job_path(job), 32 * 1024)
+                (l.template, ctx, 32 * 1024)
             }
             Job::Search => {
                 let mut ctx = self.base_context(
@@ -334,13 +349,13 @@ impl<'a> Renderer<'a> {
                     None,
                 );
                 ctx.insert("az", &search_page::a_to_z(self));
-                self.render_template("search.html", &ctx, "search/index.html", 64 * 1024)
+                ("search.html", ctx, 64 * 1024)
             }
             Job::NotFound => {
                 let mut ctx = self.base_context("", "Page not found", "", None);
                 ctx.insert("root", &self.config.base_path());
                 ctx.insert("current_href", "404.html");
-                self.render_template("404.html", &ctx, "404.html", 16 * 1024)
+                ("404.html", ctx, 16 * 1024)
             }
         }
     }
