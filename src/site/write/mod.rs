@@ -7,9 +7,14 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
+mod compare;
+mod sweep;
+
 use super::Built;
 use crate::render::{theme, Output};
 use crate::Error;
+use compare::holds;
+use sweep::remove_stale;
 
 fn sibling(output: &Path, suffix: &str) -> PathBuf {
     let name = output
@@ -133,58 +138,6 @@ impl Drop for Stream {
     }
 }
 
-/// Whether the file at `path` holds exactly `bytes`.
-fn holds(path: &Path, bytes: &[u8]) -> bool {
-    let Some(file) = open_file_itself(path) else {
-        return false;
-    };
-    match file.metadata() {
-        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => same_bytes(file, bytes),
-        _ => false,
-    }
-}
-
-/// The file at `path` opened for reading, unless it is a symbolic link (which a build replaces
-/// with a file). On Linux the open itself refuses links, so the path is looked up once.
-#[cfg(target_os = "linux")]
-fn open_file_itself(path: &Path) -> Option<std::fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NOFOLLOW)
-        .open(path)
-        .ok()
-}
-
-#[cfg(not(target_os = "linux"))]
-fn open_file_itself(path: &Path) -> Option<std::fs::File> {
-    let meta = std::fs::symlink_metadata(path).ok()?;
-    if meta.file_type().is_symlink() {
-        return None;
-    }
-    std::fs::File::open(path).ok()
-}
-
-/// Whether `file` reads as exactly `bytes`, compared a piece at a time: most pages are
-/// unchanged, and reading each into a new buffer first cost an allocation per page.
-fn same_bytes(mut file: impl std::io::Read, bytes: &[u8]) -> bool {
-    let mut piece = [0u8; 16 * 1024];
-    let mut at = 0;
-    loop {
-        match file.read(&mut piece) {
-            Ok(0) => return at == bytes.len(),
-            Ok(n) => {
-                if bytes.get(at..at + n) != Some(&piece[..n]) {
-                    return false;
-                }
-                at += n;
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(_) => return false,
-        }
-    }
-}
-
 /// One file of the finished site, wherever its bytes come from.
 enum Source<'a> {
     Theme(&'a theme::Source),
@@ -230,72 +183,6 @@ fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         crate::fs::remove_dir_all(path)?;
     }
     Ok(crate::fs::write(path, bytes)?)
-}
-
-/// Removes what the site no longer produces: files, and folders left empty. Top-level entries
-/// whose names start with a dot (`.git`, `.nojekyll`, ...) belong to whoever put them there.
-fn remove_stale(dir: &Path, wanted: impl Fn(&str) -> bool + Sync) -> Result<(), Error> {
-    // Hidden top-level entries (`public/.git`) are left alone; below the top, everything is
-    // swept.
-    let tops: Vec<Entry> = entries(dir)?
-        .into_iter()
-        .filter(|e| !e.name.starts_with('.'))
-        .collect();
-    tops.par_iter()
-        .try_for_each(|e| sweep(e, "", &wanted).map(drop))
-}
-
-/// An entry of a folder of the output.
-struct Entry {
-    path: PathBuf,
-    name: String,
-    folder: bool,
-}
-
-/// The entries of `folder`; a symbolic link is not a folder here, so the sweep never follows
-/// one out of the output.
-fn entries(folder: &Path) -> Result<Vec<Entry>, Error> {
-    let mut list = Vec::new();
-    for e in std::fs::read_dir(folder).map_err(|e| unreadable(folder, &e))? {
-        let e = e.map_err(|e| unreadable(folder, &e))?;
-        let kind = e.file_type().map_err(|e| unreadable(folder, &e))?;
-        list.push(Entry {
-            name: e.file_name().to_string_lossy().into_owned(),
-            path: e.path(),
-            folder: kind.is_dir(),
-        });
-    }
-    Ok(list)
-}
-
-fn unreadable(dir: &Path, e: &dyn std::fmt::Display) -> Error {
-    Error::Other(format!("could not read `{}`: {e}", dir.display()))
-}
-
-/// Removes `entry` (in the folder at `parent`, a path relative to the output folder ending in
-/// `/`, or empty) if it is a file `wanted` does not want, or a folder whose entries all went;
-/// the entries of a folder are swept side by side. Returns whether the entry went, so that a
-/// build that removes nothing makes no removal calls at all.
-fn sweep(
-    entry: &Entry,
-    parent: &str,
-    wanted: &(impl Fn(&str) -> bool + Sync),
-) -> Result<bool, Error> {
-    let rel = format!("{parent}{}", entry.name);
-    if !entry.folder {
-        if wanted(&rel) {
-            return Ok(false);
-        }
-        crate::fs::remove_file(&entry.path)?;
-        return Ok(true);
-    }
-    let inside = entries(&entry.path)?;
-    let prefix = rel + "/";
-    let went = inside
-        .par_iter()
-        .map(|e| sweep(e, &prefix, wanted).map(usize::from))
-        .try_reduce(|| 0, |a, b| Ok(a + b))?;
-    Ok(went == inside.len() && std::fs::remove_dir(&entry.path).is_ok())
 }
 
 /// Writes `outputs` into `dir` where they differ from `before` (the same paths' previous
@@ -351,87 +238,4 @@ pub fn write_statics(dir: &Path, site: &Built) -> Result<(), Error> {
         write_if_changed(&dir.join(rel), &source.bytes()?)?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{holds, remove_stale, same_bytes};
-
-    #[cfg(unix)]
-    #[test]
-    fn a_file_holds_bytes_only_itself_and_never_through_a_link() {
-        let dir = tempfile::tempdir().unwrap();
-        let real = dir.path().join("real.html");
-        std::fs::write(&real, "same").unwrap();
-        let link = dir.path().join("link.html");
-        std::os::unix::fs::symlink(&real, &link).unwrap();
-        assert!(holds(&real, b"same"));
-        assert!(!holds(&real, b"samE"));
-        assert!(!holds(&real, b"same!"));
-        assert!(!holds(&link, b"same"), "a link is replaced by a file");
-        assert!(!holds(dir.path(), b""), "a folder holds no bytes");
-        assert!(!holds(&dir.path().join("missing.html"), b""));
-    }
-
-    #[test]
-    fn stale_files_go_with_the_folders_they_leave_empty_and_nothing_else() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        let files = [
-            "index.html",
-            "a/index.html",
-            "a/old/index.html",
-            "a/old/deeper/x.js",
-            "b/keep/index.html",
-            "b/gone.html",
-            "c/only-stale.html",
-            ".git/HEAD",
-        ];
-        for f in files {
-            let path = root.join(f);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, "x").unwrap();
-        }
-        std::fs::create_dir_all(root.join("empty/inner")).unwrap();
-        let wanted = ["index.html", "a/index.html", "b/keep/index.html"];
-        remove_stale(root, |rel| wanted.contains(&rel)).unwrap();
-        let mut left: Vec<String> = walkdir::WalkDir::new(root)
-            .min_depth(1)
-            .into_iter()
-            .map(|e| {
-                let e = e.unwrap();
-                let rel = e.path().strip_prefix(root).unwrap().to_string_lossy();
-                rel.replace('\\', "/")
-            })
-            .collect();
-        left.sort();
-        assert_eq!(
-            left,
-            [
-                ".git",
-                ".git/HEAD",
-                "a",
-                "a/index.html",
-                "b",
-                "b/keep",
-                "b/keep/index.html",
-                "index.html"
-            ]
-        );
-    }
-
-    #[test]
-    fn files_compare_equal_only_when_every_byte_matches() {
-        let page: Vec<u8> = (0..40_000u32).map(|i| (i % 251) as u8).collect();
-        assert!(same_bytes(&page[..], &page));
-        assert!(same_bytes(&b""[..], b""));
-        assert!(!same_bytes(&page[..39_999], &page), "shorter file");
-        assert!(!same_bytes(&page[..], &page[..39_999]), "longer file");
-        let mut late = page.clone();
-        late[30_000] ^= 1;
-        assert!(
-            !same_bytes(&late[..], &page),
-            "a difference past the first piece"
-        );
-    }
 }
