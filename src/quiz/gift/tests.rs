@@ -1,4 +1,5 @@
 use super::*;
+use crate::quiz::model::{Answer, Choice};
 
 /// The quiz of a file that must have no errors.
 fn quiz(source: &str) -> GiftQuiz {
