@@ -3,6 +3,9 @@
 //! and fragments (what a result shows). Each file is a script that registers itself with
 //! `trellisSearch`, which is how the client loads it from disk as well as over HTTP.
 
+mod fragment;
+mod json;
+
 use rayon::prelude::*;
 use std::time::Instant;
 
@@ -11,6 +14,8 @@ use serde::Serialize;
 use super::analyse::{analyse, Posting, FIELDS};
 use super::tokenizer::STOP_WORDS;
 use super::Doc;
+use fragment::fragment;
+use json::push_json_str;
 
 /// Field weights (ids, title, authors, headings, tags, body): an ID or title match counts far
 /// more than a body match. An author search ("Lorig 2014") finds the works themselves before
@@ -33,8 +38,6 @@ const MAX_POSTINGS: usize = 500;
 const SHARD_BYTES: usize = 12_000;
 /// Documents per fragment group; a document's number is `group * GROUP + item`.
 pub const GROUP: usize = 64;
-/// Longest text kept for snippets.
-const SNIPPET_CHARS: usize = 3000;
 
 #[derive(Debug, Default)]
 pub struct Stats {
@@ -241,165 +244,17 @@ fn encode(term: &str, list: &[(u32, u32)]) -> String {
     out
 }
 
-/// Fragment file `g`: what each of `docs` shows as a result, as
-/// `trellisSearch.frag(g,[{"t":title,"u":url,"k":kind,"c":context,"x":snippet},...]);`.
-fn fragment(g: usize, docs: &[Doc]) -> String {
-    let size: usize = docs
-        .iter()
-        .map(|d| d.title.len() + d.url.len() + d.context.len() + d.text.len().min(SNIPPET_CHARS))
-        .sum();
-    let mut out = String::with_capacity(size + size / 16 + docs.len() * 40 + 32);
-    out.push_str("trellisSearch.frag(");
-    out.push_str(itoa::Buffer::new().format(g));
-    out.push_str(",[");
-    for (k, d) in docs.iter().enumerate() {
-        if k > 0 {
-            out.push(',');
-        }
-        let fields = [
-            ("{\"t\":", &*d.title),
-            (",\"u\":", &*d.url),
-            (",\"k\":", d.kind),
-            (",\"c\":", &*d.context),
-            (",\"x\":", clip(&d.text)),
-        ];
-        for (key, value) in fields {
-            out.push_str(key);
-            push_json_str(&mut out, value);
-        }
-        out.push('}');
-    }
-    out.push_str("]);\n");
-    out
-}
-
-/// Appends `s` as a JSON string, escaped as `serde_json` escapes it. Most text has nothing to
-/// escape: it is checked and copied 16 bytes at a time.
-fn push_json_str(out: &mut String, s: &str) {
-    fn special(b: u8) -> bool {
-        b < 0x20 || b == b'"' || b == b'\\'
-    }
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let bytes = s.as_bytes();
-    out.push('"');
-    let mut done = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 16) {
-            // No early exit, so the compiler checks the 16 bytes at once.
-            if !chunk.iter().fold(false, |any, &b| any | special(b)) {
-                i += 16;
-                continue;
-            }
-        }
-        let b = bytes[i];
-        if special(b) {
-            // Every special byte is ASCII: slicing at it keeps UTF-8 intact.
-            out.push_str(&s[done..i]);
-            match b {
-                b'"' => out.push_str("\\\""),
-                b'\\' => out.push_str("\\\\"),
-                b'\n' => out.push_str("\\n"),
-                b'\r' => out.push_str("\\r"),
-                b'\t' => out.push_str("\\t"),
-                0x08 => out.push_str("\\b"),
-                0x0c => out.push_str("\\f"),
-                _ => {
-                    out.push_str("\\u00");
-                    out.push(char::from(HEX[usize::from(b >> 4)]));
-                    out.push(char::from(HEX[usize::from(b & 0xf)]));
-                }
-            }
-            done = i + 1;
-        }
-        i += 1;
-    }
-    out.push_str(&s[done..]);
-    out.push('"');
-}
-
-/// The first `SNIPPET_CHARS` characters of `text`.
-fn clip(text: &str) -> &str {
-    // No more bytes than that, or only ASCII up to there: no need to count characters.
-    if text.len() <= SNIPPET_CHARS {
-        return text;
-    }
-    if text.as_bytes()[..SNIPPET_CHARS].is_ascii() {
-        return &text[..SNIPPET_CHARS];
-    }
-    match text.char_indices().nth(SNIPPET_CHARS) {
-        Some((i, _)) => &text[..i],
-        None => text,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn doc(title: &str, text: &str) -> Doc<'static> {
+    pub(super) fn doc(title: &str, text: &str) -> Doc<'static> {
         Doc {
             title: title.into(),
             text: text.to_string().into(),
             url: "x".into(),
             kind: "page",
             ..Doc::default()
-        }
-    }
-
-    #[test]
-    fn json_strings_are_escaped_as_serde_json_escapes_them() {
-        let mut texts: Vec<String> = (0u8..0x80).map(|b| char::from(b).to_string()).collect();
-        texts.extend([
-            String::new(),
-            "plain text longer than sixteen bytes, with nothing to escape".into(),
-            "a \"quoted\" word and a back\\slash after sixteen bytes\n\tand more".into(),
-            "é naïve — “curly” quotes\u{1f}\u{7f} 🙂 and a tab\tat the end\t".into(),
-            "0123456789abcde\"".into(),
-        ]);
-        for text in texts {
-            let mut ours = String::new();
-            push_json_str(&mut ours, &text);
-            assert_eq!(ours, serde_json::to_string(&text).unwrap(), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn fragments_hold_each_result_as_json() {
-        let mut a = doc("Goals \"SMART\"", "Set goals.\nThen review them.");
-        a.context = "Module 1 › Lesson".into();
-        let b = doc("Two", &"word ".repeat(SNIPPET_CHARS));
-        let text = fragment(7, &[a, b]);
-        let json = text
-            .strip_prefix("trellisSearch.frag(7,")
-            .and_then(|t| t.strip_suffix(");\n"))
-            .unwrap();
-        let items: serde_json::Value = serde_json::from_str(json).unwrap();
-        assert_eq!(items[0]["t"], "Goals \"SMART\"");
-        assert_eq!(items[0]["u"], "x");
-        assert_eq!(items[0]["k"], "page");
-        assert_eq!(items[0]["c"], "Module 1 › Lesson");
-        assert_eq!(items[0]["x"], "Set goals.\nThen review them.");
-        assert_eq!(items[1]["x"].as_str().unwrap().len(), SNIPPET_CHARS);
-        assert_eq!(items.as_array().unwrap().len(), 2);
-    }
-
-    #[test]
-    fn snippets_keep_the_first_characters_however_the_text_is_written() {
-        let by_chars = |t: &str| -> String { t.chars().take(SNIPPET_CHARS).collect() };
-        let n = SNIPPET_CHARS;
-        for text in [
-            String::new(),
-            "a".repeat(n - 1),
-            "a".repeat(n),
-            "a".repeat(n + 1),
-            "\u{e9}".repeat(n - 1),
-            "\u{e9}".repeat(n + 5),
-            format!("{}\u{e9}{}", "a".repeat(n - 1), "b".repeat(10)),
-            format!("{}\u{2014}", "a".repeat(n)),
-            format!("\u{1f600}{}", "a".repeat(2 * n)),
-        ] {
-            assert_eq!(clip(&text), by_chars(&text), "{} bytes", text.len());
         }
     }
 
