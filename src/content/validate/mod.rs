@@ -8,13 +8,17 @@ use toml::Spanned;
 use super::ids::{self, Target};
 use super::{slugify, Competency, Content, Element, Kind, Objective, Resource, Term};
 
+mod kinds;
 mod quizzes;
 mod record;
+mod references;
 
 use crate::config::Config;
-use crate::diagnostic::{closest, Diagnostic, Diagnostics};
+use crate::diagnostic::Diagnostics;
+use kinds::check_kinds;
 use quizzes::collect_quizzes;
 use record::check_record;
+use references::check_references;
 
 pub fn resolve(content: &mut Content, config: &Config, ds: &mut Diagnostics) {
     check_kinds(content, ds);
@@ -22,125 +26,6 @@ pub fn resolve(content: &mut Content, config: &Config, ds: &mut Diagnostics) {
     check_references(content, config, ds);
     collect_quizzes(content, ds);
     index_terms(content, config);
-}
-
-/// Each kind in its place, with the fields it needs and no fields of other kinds.
-fn check_kinds(content: &Content, ds: &mut Diagnostics) {
-    let mut library: Option<usize> = None;
-    for (i, p) in content.pages.iter().enumerate() {
-        let kind = p.kind();
-        let kind_span = p.meta.kind.as_ref().map_or(0..0, |k| k.span());
-        if p.is_section && !kind.is_section_kind() {
-            ds.push(
-                p.error_at(format!("kind `{}` cannot be used in an `_index.md` file", kind.name()), kind_span.clone())
-                    .hint("an `_index.md` is a section: use `kind = \"section\"` or `kind = \"library\"`, or move this content to its own file"),
-            );
-        } else if !p.is_section && kind.is_section_kind() {
-            ds.push(
-                p.error_at(
-                    format!("kind `{}` is only for `_index.md` files", kind.name()),
-                    kind_span.clone(),
-                )
-                .hint("rename this file to `_index.md` inside its own folder"),
-            );
-        }
-        if kind == Kind::Library {
-            if let Some(first) = library {
-                ds.push(
-                    p.error_at(
-                        "a site can have only one resource library",
-                        kind_span.clone(),
-                    )
-                    .hint(format!(
-                        "`{}` is already the library",
-                        content.pages[first].rel
-                    )),
-                );
-            } else {
-                library = Some(i);
-            }
-        }
-        let m = &p.meta;
-        let only = |field: &str, span: std::ops::Range<usize>, allowed: &str| {
-            p.error_at(format!("`{field}` is only allowed {allowed}"), span)
-                .hint(format!("remove `{field}`, or set the right `kind`"))
-        };
-        if kind != Kind::Competency {
-            if let Some(s) = &m.id {
-                ds.push(only("id", s.span(), "when kind = \"competency\""));
-            }
-            if let Some(s) = &m.statement {
-                ds.push(only("statement", s.span(), "when kind = \"competency\""));
-            }
-            if let Some(s) = &m.objectives {
-                ds.push(only("objectives", s.span(), "when kind = \"competency\""));
-            }
-        }
-        if kind != Kind::Framework {
-            if let Some(s) = &m.elements {
-                ds.push(only("elements", s.span(), "when kind = \"framework\""));
-            }
-        }
-        if kind != Kind::Quiz {
-            if let Some(s) = &m.questions {
-                ds.push(only("questions", s.span(), "when kind = \"quiz\""));
-            }
-            if let Some(s) = &m.shuffle {
-                ds.push(only("shuffle", s.span(), "when kind = \"quiz\""));
-            }
-        }
-        if let Some(s) = &m.include {
-            ds.push(only("include", s.span(), "when kind = \"resources\""));
-        }
-        if !p.is_section {
-            if let Some(s) = &m.page_template {
-                ds.push(only(
-                    "page_template",
-                    s.span(),
-                    "in an `_index.md` (a section)",
-                ));
-            }
-            if let Some(s) = &m.sort_by {
-                ds.push(only("sort_by", s.span(), "in an `_index.md` (a section)"));
-            }
-        }
-        let missing = |field: &str, example: &str| {
-            p.error_at(
-                format!("missing `{field}` for kind `{}`", kind.name()),
-                kind_span.clone(),
-            )
-            .hint(format!("add `{example}` to the front matter"))
-        };
-        match kind {
-            Kind::Competency => {
-                if m.id.is_none() {
-                    ds.push(missing("id", "id = \"SMS-1\""));
-                }
-                if m.statement.is_none() {
-                    ds.push(missing("statement", "statement = \"...\""));
-                }
-                if m.objectives.as_ref().is_none_or(|o| o.get_ref().is_empty()) {
-                    ds.push(missing(
-                        "objectives",
-                        "[[objectives]] with an `id` and `text`",
-                    ));
-                }
-            }
-            Kind::Framework if m.elements.as_ref().is_none_or(|e| e.get_ref().is_empty()) => {
-                ds.push(missing("elements", "[[elements]] with an `id` and `text`"));
-            }
-            Kind::Quiz
-                if !p.rel.ends_with(".gift")
-                    && m.questions.as_ref().is_none_or(|q| q.get_ref().is_empty()) =>
-            {
-                ds.push(missing(
-                    "questions",
-                    "[[questions]] with `id`, `type`, `objectives` and `prompt`",
-                ));
-            }
-            _ => {}
-        }
-    }
 }
 
 /// Where an ID was first defined, for duplicate messages.
@@ -293,162 +178,6 @@ fn register(content: &mut Content, ds: &mut Diagnostics) {
     content.resources = resources;
     content.ids = ids;
     content.library = content.pages.iter().position(|p| p.kind() == Kind::Library);
-}
-
-fn unknown(
-    content: &Content,
-    page: usize,
-    what: &str,
-    id: &Spanned<String>,
-    candidates: Vec<&str>,
-    hint: &str,
-) -> Option<Diagnostic> {
-    let name = id.get_ref();
-    if content.is_broken(name) {
-        return None;
-    }
-    let d = content.pages[page].error_at(format!("unknown {what} `{name}`"), id.span());
-    Some(match closest(name, candidates) {
-        Some(near) => d.hint(format!("did you mean `{near}`?")),
-        None => d.hint(hint.to_string()),
-    })
-}
-
-/// `teaches`, `resources`, `sources`, record `competencies`, taxonomies, and the menu.
-fn check_references(content: &mut Content, config: &Config, ds: &mut Diagnostics) {
-    let objective_ids: Vec<&str> = content
-        .competencies
-        .iter()
-        .flat_map(|c| c.objectives.iter().map(|o| o.id.as_str()))
-        .collect();
-    let resource_keys: Vec<&str> = content.resources.iter().map(|r| r.record.key()).collect();
-    let curriculum_ids: Vec<&str> = content
-        .competencies
-        .iter()
-        .map(|c| c.id.as_str())
-        .chain(objective_ids.iter().copied())
-        .collect();
-    let mut taught_in: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-
-    for (i, p) in content.pages.iter().enumerate() {
-        for t in &p.meta.teaches {
-            match content.objective(t.get_ref()) {
-                Some(_) => taught_in.entry(t.get_ref().clone()).or_default().push(i),
-                None => ds.extend(unknown(
-                    content,
-                    i,
-                    "objective",
-                    t,
-                    objective_ids.clone(),
-                    "`teaches` lists objective IDs such as `SMS-1.2`",
-                )),
-            }
-        }
-        for key in p.meta.resources.iter().chain(&p.meta.sources) {
-            if content.resource(key.get_ref()).is_none() {
-                ds.extend(unknown(
-                    content,
-                    i,
-                    "resource",
-                    key,
-                    resource_keys.clone(),
-                    "use the `key` of a resource record",
-                ));
-            }
-        }
-        for name in p.meta.taxonomies.keys() {
-            if config.taxonomy(name.get_ref()).is_none() {
-                ds.push(unknown_taxonomy(content, i, name, config));
-            }
-        }
-        if let Some(audience) = &p.meta.audience {
-            if config.check.grade_limit(audience.get_ref()).is_none() {
-                let declared: Vec<&str> = config.check.audiences().collect();
-                ds.extend(unknown(
-                    content,
-                    i,
-                    "audience",
-                    audience,
-                    declared.clone(),
-                    &format!(
-                        "declare its grade limit in site.toml under [check.readability]; declared: {}",
-                        declared.join(", ")
-                    ),
-                ));
-            }
-        }
-    }
-    for (r, res) in content.resources.iter().enumerate() {
-        let _ = r;
-        for id in &res.record.competencies {
-            let ok = matches!(
-                content.ids.get(id.get_ref()),
-                Some(Target::Competency(_) | Target::Objective(..))
-            );
-            if !ok {
-                ds.extend(unknown(
-                    content,
-                    res.page,
-                    "competency or objective",
-                    id,
-                    curriculum_ids.clone(),
-                    "use a competency ID like `SMS-1` or an objective ID like `SMS-1.2`",
-                ));
-            }
-        }
-        for name in res.record.taxonomies.keys() {
-            if config.taxonomy(name.get_ref()).is_none() {
-                ds.push(unknown_taxonomy(content, res.page, name, config));
-            }
-        }
-    }
-    let config_file = std::path::Path::new(crate::config::FILE_NAME);
-    for item in &config.menu {
-        if content.page_by_rel(item.page.get_ref()).is_none() {
-            let d = Diagnostic::new(format!(
-                "menu entry `{}` names an unknown content file `{}`",
-                item.title,
-                item.page.get_ref()
-            ))
-            .at(config_file, &config.source, item.page.span());
-            let rels: Vec<&str> = content.by_rel.keys().map(String::as_str).collect();
-            ds.push(match closest(item.page.get_ref(), rels) {
-                Some(near) => d.hint(format!("did you mean `{near}`?")),
-                None => {
-                    d.hint("give the path of a file under `content/`, e.g. `framework/_index.md`")
-                }
-            });
-        }
-    }
-    content.taught_in = taught_in;
-}
-
-fn unknown_taxonomy(
-    content: &Content,
-    page: usize,
-    name: &Spanned<String>,
-    config: &Config,
-) -> Diagnostic {
-    let declared: Vec<&str> = config
-        .taxonomies
-        .iter()
-        .map(|t| t.name.get_ref().as_str())
-        .collect();
-    let d = content.pages[page].error_at(
-        format!("unknown taxonomy `{}`", name.get_ref()),
-        name.span(),
-    );
-    match closest(name.get_ref(), declared.iter().copied()) {
-        Some(near) => d.hint(format!("did you mean `{near}`?")),
-        None => d.hint(format!(
-            "declare it in site.toml with [[taxonomies]]; declared: {}",
-            if declared.is_empty() {
-                "none".to_string()
-            } else {
-                declared.join(", ")
-            }
-        )),
-    }
 }
 
 /// Taxonomy name -> term slug -> pages and resources, in site.toml's order of taxonomies.
