@@ -10,16 +10,19 @@
 //! - Anything else (front matter, new, deleted or renamed files, site.toml, GIFT files, assets)
 //!   and any change after a failed build: a full build, still written only where bytes changed.
 
+mod change;
+mod dependents;
+
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-
-use tera::ast::Node;
 
 use crate::diagnostic::Diagnostics;
 use crate::render::{self, theme, Job, Output};
 use crate::site::{self, write, BuildOptions, Built};
 use crate::timings::Timings;
 use crate::Error;
+use change::Change;
+use dependents::dependents;
 
 /// What a rebuild did, for the terminal and the open tabs.
 pub struct Rebuilt {
@@ -45,13 +48,6 @@ pub struct Live {
     stale: bool,
     /// The search index must be rebuilt (a page body changed).
     search_due: bool,
-}
-
-enum Change {
-    Bodies(Vec<String>),
-    Templates(BTreeSet<String>),
-    Statics { css_only: bool },
-    Full,
 }
 
 impl Live {
@@ -111,60 +107,6 @@ impl Live {
             })
             .collect();
         self.replace(files, true)
-    }
-
-    fn classify(&self, changed: &[PathBuf]) -> Change {
-        let Some(site) = self
-            .site
-            .as_ref()
-            .filter(|_| !self.stale && !changed.is_empty())
-        else {
-            return Change::Full;
-        };
-        let root = &self.options.root;
-        let theme_dir = Path::new("themes").join(site.config.theme.get_ref());
-        let rels: Vec<PathBuf> = changed
-            .iter()
-            .filter_map(|p| relative(root, p))
-            .filter(|p| !is_editor_temp(p))
-            .collect();
-        if rels.is_empty() {
-            return Change::Full;
-        }
-        let under = |p: &Path, dir: &Path| p.strip_prefix(dir).ok().map(Path::to_path_buf);
-        let template = |p: &Path| {
-            under(p, Path::new("templates"))
-                .or_else(|| under(p, &theme_dir.join("templates")))
-                .map(|name| name.to_string_lossy().replace('\\', "/"))
-        };
-        let is_static =
-            |p: &Path| p.starts_with("static") || p.starts_with(theme_dir.join("static"));
-        if rels.iter().all(|p| template(p).is_some()) {
-            return Change::Templates(rels.iter().filter_map(|p| template(p)).collect());
-        }
-        if rels.iter().all(|p| is_static(p) && p.is_file()) {
-            let css_only = rels
-                .iter()
-                .all(|p| p.extension().is_some_and(|e| e == "css"));
-            return Change::Statics { css_only };
-        }
-        let mut pages = Vec::new();
-        for p in &rels {
-            let Ok(rel) = p.strip_prefix("content") else {
-                return Change::Full;
-            };
-            let rel = rel.to_string_lossy().replace('\\', "/");
-            let known = site
-                .content
-                .pages
-                .iter()
-                .any(|x| x.rel == rel && x.gift.is_none());
-            if !rel.ends_with(".md") || !known || !root.join(p).is_file() {
-                return Change::Full;
-            }
-            pages.push(rel);
-        }
-        Change::Bodies(pages)
     }
 
     fn full(&mut self) -> Result<Rebuilt, Error> {
@@ -347,137 +289,4 @@ fn index_of(outputs: &[Output]) -> HashMap<String, usize> {
         .enumerate()
         .map(|(i, o)| (o.path.clone(), i))
         .collect()
-}
-
-fn relative(root: &Path, path: &Path) -> Option<PathBuf> {
-    if path.is_relative() {
-        return Some(path.to_path_buf());
-    }
-    let abs = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
-    path.strip_prefix(root)
-        .or_else(|_| path.strip_prefix(abs(root)))
-        .ok()
-        .map(Path::to_path_buf)
-        .or_else(|| {
-            let parent = abs(path.parent()?);
-            let rel = parent.strip_prefix(abs(root)).ok()?;
-            Some(rel.join(path.file_name()?))
-        })
-}
-
-/// Files editors write beside the real one (swap files, backups, vim's write test).
-fn is_editor_temp(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    name.starts_with(".#")
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name == "4913"
-}
-
-/// The templates that use any of `changed`, directly or through others, and `changed` itself.
-fn dependents(tera: &tera::Tera, changed: &BTreeSet<String>) -> BTreeSet<String> {
-    let uses: Vec<(String, BTreeSet<String>)> = tera
-        .templates
-        .iter()
-        .map(|(name, t)| {
-            let mut deps: BTreeSet<String> = t.parents.iter().cloned().collect();
-            deps.extend(t.imported_macro_files.iter().map(|(file, _)| file.clone()));
-            includes(&t.ast, &mut deps);
-            for m in t.macros.values() {
-                includes(&m.body, &mut deps);
-            }
-            (name.clone(), deps)
-        })
-        .collect();
-    let mut affected = changed.clone();
-    loop {
-        let before = affected.len();
-        for (name, deps) in &uses {
-            if !affected.contains(name) && deps.iter().any(|d| affected.contains(d)) {
-                affected.insert(name.clone());
-            }
-        }
-        if affected.len() == before {
-            return affected;
-        }
-    }
-}
-
-fn includes(nodes: &[Node], out: &mut BTreeSet<String>) {
-    for node in nodes {
-        match node {
-            Node::Include(_, names, _) => out.extend(names.iter().cloned()),
-            Node::Block(_, b, _) => includes(&b.body, out),
-            Node::Forloop(_, f, _) => {
-                includes(&f.body, out);
-                if let Some(empty) = &f.empty_body {
-                    includes(empty, out);
-                }
-            }
-            Node::If(i, _) => {
-                for (_, _, body) in &i.conditions {
-                    includes(body, out);
-                }
-                if let Some((_, body)) = &i.otherwise {
-                    includes(body, out);
-                }
-            }
-            Node::FilterSection(_, f, _) => includes(&f.body, out),
-            Node::MacroDefinition(_, m, _) => includes(&m.body, out),
-            _ => {}
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dependents_follow_extends_includes_and_imports() {
-        let mut tera = tera::Tera::default();
-        tera.add_raw_templates(vec![
-            ("base.html", "{% include \"partials/header.html\" %}{% block main %}{% endblock main %}"),
-            ("partials/header.html", "<header></header>"),
-            ("macros.html", "{% macro card() %}card{% endmacro card %}"),
-            ("page.html", "{% extends \"base.html\" %}{% block main %}page{% endblock main %}"),
-            ("section.html", "{% extends \"base.html\" %}{% import \"macros.html\" as m %}{% block main %}{% if true %}{{ m::card() }}{% endif %}{% endblock main %}"),
-            ("search.html", "search"),
-        ])
-        .unwrap();
-        let set = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
-        assert_eq!(
-            dependents(&tera, &set(&["partials/header.html"])),
-            set(&[
-                "base.html",
-                "page.html",
-                "partials/header.html",
-                "section.html"
-            ])
-        );
-        assert_eq!(
-            dependents(&tera, &set(&["macros.html"])),
-            set(&["macros.html", "section.html"])
-        );
-        assert_eq!(
-            dependents(&tera, &set(&["search.html"])),
-            set(&["search.html"])
-        );
-    }
-
-    #[test]
-    fn editor_temporary_files_are_recognised() {
-        for name in [
-            "content/.#a.md",
-            "content/a.md~",
-            "content/.a.md.swp",
-            "content/4913",
-        ] {
-            assert!(is_editor_temp(Path::new(name)), "{name}");
-        }
-        assert!(!is_editor_temp(Path::new("content/a.md")));
-    }
 }

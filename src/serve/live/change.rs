@@ -1,0 +1,116 @@
+//! What a set of changed paths calls for: which kind of rebuild, with editors' temporary files
+//! left out.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use super::Live;
+
+pub(super) enum Change {
+    Bodies(Vec<String>),
+    Templates(BTreeSet<String>),
+    Statics { css_only: bool },
+    Full,
+}
+
+impl Live {
+    pub(super) fn classify(&self, changed: &[PathBuf]) -> Change {
+        let Some(site) = self
+            .site
+            .as_ref()
+            .filter(|_| !self.stale && !changed.is_empty())
+        else {
+            return Change::Full;
+        };
+        let root = &self.options.root;
+        let theme_dir = Path::new("themes").join(site.config.theme.get_ref());
+        let rels: Vec<PathBuf> = changed
+            .iter()
+            .filter_map(|p| relative(root, p))
+            .filter(|p| !is_editor_temp(p))
+            .collect();
+        if rels.is_empty() {
+            return Change::Full;
+        }
+        let under = |p: &Path, dir: &Path| p.strip_prefix(dir).ok().map(Path::to_path_buf);
+        let template = |p: &Path| {
+            under(p, Path::new("templates"))
+                .or_else(|| under(p, &theme_dir.join("templates")))
+                .map(|name| name.to_string_lossy().replace('\\', "/"))
+        };
+        let is_static =
+            |p: &Path| p.starts_with("static") || p.starts_with(theme_dir.join("static"));
+        if rels.iter().all(|p| template(p).is_some()) {
+            return Change::Templates(rels.iter().filter_map(|p| template(p)).collect());
+        }
+        if rels.iter().all(|p| is_static(p) && p.is_file()) {
+            let css_only = rels
+                .iter()
+                .all(|p| p.extension().is_some_and(|e| e == "css"));
+            return Change::Statics { css_only };
+        }
+        let mut pages = Vec::new();
+        for p in &rels {
+            let Ok(rel) = p.strip_prefix("content") else {
+                return Change::Full;
+            };
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            let known = site
+                .content
+                .pages
+                .iter()
+                .any(|x| x.rel == rel && x.gift.is_none());
+            if !rel.ends_with(".md") || !known || !root.join(p).is_file() {
+                return Change::Full;
+            }
+            pages.push(rel);
+        }
+        Change::Bodies(pages)
+    }
+}
+
+fn relative(root: &Path, path: &Path) -> Option<PathBuf> {
+    if path.is_relative() {
+        return Some(path.to_path_buf());
+    }
+    let abs = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    path.strip_prefix(root)
+        .or_else(|_| path.strip_prefix(abs(root)))
+        .ok()
+        .map(Path::to_path_buf)
+        .or_else(|| {
+            let parent = abs(path.parent()?);
+            let rel = parent.strip_prefix(abs(root)).ok()?;
+            Some(rel.join(path.file_name()?))
+        })
+}
+
+/// Files editors write beside the real one (swap files, backups, vim's write test).
+fn is_editor_temp(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    name.starts_with(".#")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name == "4913"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_temporary_files_are_recognised() {
+        for name in [
+            "content/.#a.md",
+            "content/a.md~",
+            "content/.a.md.swp",
+            "content/4913",
+        ] {
+            assert!(is_editor_temp(Path::new(name)), "{name}");
+        }
+        assert!(!is_editor_temp(Path::new("content/a.md")));
+    }
+}
