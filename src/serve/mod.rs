@@ -3,28 +3,25 @@
 //! re-renders only what it affects and writes only files whose bytes changed (see `live`); a
 //! failed build keeps the last good output and shows its errors.
 
+mod handler;
 pub mod http;
 mod live;
 pub mod reload;
+mod watch;
 
-use std::io::Read;
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
-use std::time::Duration;
 
-use notify::{EventKind, RecursiveMode, Watcher};
-use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
+use tiny_http::Server;
 
 use crate::site::BuildOptions;
 use crate::Error;
-use http::Resolved;
-use reload::{Event, Hub};
+use handler::handle;
+use reload::Hub;
+use watch::{rebuild, watch};
 
 pub const DEFAULT_PORT: u16 = 1111;
-/// How long the file system must be quiet before a rebuild: editors save by writing a temporary
-/// file and renaming it, a burst that takes a few milliseconds.
-const QUIET: Duration = Duration::from_millis(30);
 /// Requests served at once; the live-reload streams have threads of their own.
 const WORKERS: usize = 8;
 
@@ -118,292 +115,9 @@ fn listen(bind: &str, port: u16) -> std::io::Result<TcpListener> {
     Ok(socket.into())
 }
 
-/// Watches the site's sources and rebuilds after each burst of changes (editors write temporary
-/// files and rename them: wait until the file system has been quiet for a moment).
-fn watch(
-    state: Arc<State>,
-    build: BuildOptions,
-    mut live: live::Live,
-) -> Result<notify::RecommendedWatcher, Error> {
-    let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
-    let mut watcher = notify::recommended_watcher(tx)
-        .map_err(|e| Error::Other(format!("could not watch the site: {e}")))?;
-    for dir in ["content", "themes", "templates", "static"] {
-        let path = build.root.join(dir);
-        if path.is_dir() {
-            let _ = watcher.watch(&path, RecursiveMode::Recursive);
-        }
-    }
-    let _ = watcher.watch(
-        &build.root.join(crate::config::FILE_NAME),
-        RecursiveMode::NonRecursive,
-    );
-    // Reading files (as every build does) is not a change.
-    let relevant = |e: &notify::Event| !matches!(e.kind, EventKind::Access(_));
-    std::thread::spawn(move || {
-        while let Ok(first) = rx.recv() {
-            let mut paths: Vec<PathBuf> = Vec::new();
-            let mut changed = false;
-            let mut take = |event: notify::Result<notify::Event>| {
-                if let Ok(e) = event {
-                    if relevant(&e) {
-                        changed = true;
-                        paths.extend(e.paths);
-                    }
-                }
-            };
-            take(first);
-            while let Ok(next) = rx.recv_timeout(QUIET) {
-                take(next);
-            }
-            if changed {
-                paths.sort();
-                paths.dedup();
-                rebuild(&state, &mut live, &paths);
-            }
-        }
-    });
-    Ok(watcher)
-}
-
-/// Rebuilds what `changed` affects, then tells the tabs; the search index follows.
-fn rebuild(state: &State, live: &mut live::Live, changed: &[PathBuf]) {
-    let started = std::time::Instant::now();
-    match live.rebuild(changed) {
-        Ok(done) => {
-            if let Ok(mut c) = state.current.write() {
-                *c = Some(live.dir().to_path_buf());
-            }
-            if let Ok(mut e) = state.errors.write() {
-                *e = None;
-            }
-            if !changed.is_empty() {
-                let what = if done.full {
-                    format!("Rebuilt all {} pages", done.rendered)
-                } else if done.rendered == 0 {
-                    "Copied static files".to_string()
-                } else {
-                    format!(
-                        "Re-rendered {} page{}",
-                        done.rendered,
-                        plural(done.rendered)
-                    )
-                };
-                say(&format!(
-                    "{what} ({} file{} changed) in {} ms",
-                    done.written,
-                    plural(done.written),
-                    started.elapsed().as_millis()
-                ));
-            }
-            // The panel's figures are worked out before the tabs reload, so they match the page:
-            // for every page after a full build, else for the pages whose markdown changed.
-            if let (Some(site), Ok(mut figures)) = (live.site(), state.readability.write()) {
-                if done.prose.is_none() {
-                    figures.clear();
-                }
-                let rows = site.readability(done.prose.as_deref());
-                figures.extend(
-                    rows.iter()
-                        .map(|row| (row.url.clone(), reload::readability_json(row))),
-                );
-            }
-            state.hub.broadcast(if done.css_only {
-                &Event::Css
-            } else {
-                &Event::Reload
-            });
-            let started = std::time::Instant::now();
-            match live.refresh_search() {
-                Ok(0) => {}
-                Ok(n) => say(&format!(
-                    "Updated the search index ({n} file{} changed) in {} ms",
-                    plural(n),
-                    started.elapsed().as_millis()
-                )),
-                Err(e) => report_failure(state, &e),
-            }
-        }
-        Err(e) => report_failure(state, &e),
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
-/// A failed build: the terminal and every open tab show its problems.
-fn report_failure(state: &State, e: &Error) {
-    let report = e.report();
-    let _ = std::io::Write::write_all(&mut std::io::stderr(), report.as_bytes());
-    if let Ok(mut errors) = state.errors.write() {
-        *errors = Some(report.clone());
-    }
-    state.hub.broadcast(&Event::Errors(report));
-}
-
 /// A line for the terminal. A closed terminal (or pipe) must not stop the server.
 fn say(line: &str) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{line}").and_then(|_| out.flush());
-}
-
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .expect("header names and values here are ASCII")
-}
-
-/// Sends a response; for HEAD, tiny_http sends the headers (with the real length) only.
-fn respond(request: Request, status: u16, headers: Vec<Header>, body: Vec<u8>) {
-    let len = body.len();
-    let mut response = Response::new(
-        StatusCode(status),
-        headers,
-        std::io::Cursor::new(body),
-        Some(len),
-        None,
-    );
-    response.add_header(header("X-Content-Type-Options", "nosniff"));
-    let _ = request.respond(response);
-}
-
-fn handle(state: &State, mut request: Request) {
-    let url = request.url().to_string();
-    // A request body is never needed: read and drop it.
-    let _ = std::io::copy(&mut request.as_reader().take(1 << 20), &mut std::io::sink());
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        return respond(
-            request,
-            405,
-            vec![
-                header("Allow", "GET, HEAD"),
-                header("Content-Type", "text/plain; charset=utf-8"),
-            ],
-            b"Method not allowed\n".to_vec(),
-        );
-    }
-    if let Some(rest) = url.strip_prefix(reload::PREFIX) {
-        match rest.split('?').next().unwrap_or("") {
-            "reload.js" => {
-                return respond(
-                    request,
-                    200,
-                    vec![
-                        header("Content-Type", "text/javascript; charset=utf-8"),
-                        header("Cache-Control", "no-cache"),
-                    ],
-                    reload::SCRIPT.as_bytes().to_vec(),
-                );
-            }
-            "events" => {
-                let Some(events) = state.hub.subscribe() else {
-                    return respond(
-                        request,
-                        503,
-                        vec![header("Retry-After", "5")],
-                        b"Too many live-reload connections\n".to_vec(),
-                    );
-                };
-                let initial = state
-                    .errors
-                    .read()
-                    .ok()
-                    .and_then(|e| e.clone())
-                    .map(Event::Errors);
-                let writer = request.into_writer();
-                std::thread::spawn(move || reload::stream(writer, events, initial));
-                return;
-            }
-            _ => return not_found(state, request),
-        }
-    }
-    let Some(root) = state.current.read().ok().and_then(|c| c.clone()) else {
-        let report = state
-            .errors
-            .read()
-            .ok()
-            .and_then(|e| e.clone())
-            .unwrap_or_default();
-        let page = format!("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title></head><body><h1>The site could not be built</h1><pre>{}</pre></body></html>", crate::markdown::escape_html(&report));
-        return respond(
-            request,
-            500,
-            vec![header("Content-Type", "text/html; charset=utf-8")],
-            reload::inject(page.as_bytes()),
-        );
-    };
-    match http::resolve(&root, &url) {
-        Resolved::File(path) => {
-            let page = path
-                .strip_prefix(&root)
-                .map(|p| p.to_string_lossy().replace('\\', "/"))
-                .unwrap_or_default();
-            let readability = state
-                .readability
-                .read()
-                .ok()
-                .and_then(|r| r.get(&page).cloned());
-            serve_file(request, &path, readability.as_deref())
-        }
-        Resolved::Redirect(location) => respond(
-            request,
-            301,
-            vec![header("Location", &location)],
-            Vec::new(),
-        ),
-        Resolved::BadRequest => respond(
-            request,
-            400,
-            vec![header("Content-Type", "text/plain; charset=utf-8")],
-            b"Bad request\n".to_vec(),
-        ),
-        Resolved::NotFound => not_found(state, request),
-    }
-}
-
-fn serve_file(request: Request, path: &Path, readability: Option<&str>) {
-    let Ok(bytes) = std::fs::read(path) else {
-        return respond(request, 404, Vec::new(), Vec::new());
-    };
-    let kind = http::content_type(path);
-    let bytes = if kind.starts_with("text/html") {
-        reload::inject_with(&bytes, readability)
-    } else {
-        bytes
-    };
-    let etag = http::etag(&bytes);
-    let fresh = request.headers().iter().any(|h| {
-        h.field.equiv("If-None-Match") && h.value.as_str().split(',').any(|v| v.trim() == etag)
-    });
-    let headers = vec![
-        header("Content-Type", kind),
-        header("ETag", &etag),
-        header("Cache-Control", "no-cache"),
-    ];
-    if fresh {
-        respond(request, 304, headers, Vec::new());
-    } else {
-        respond(request, 200, headers, bytes);
-    }
-}
-
-fn not_found(state: &State, request: Request) {
-    let page = state
-        .current
-        .read()
-        .ok()
-        .and_then(|c| c.clone())
-        .and_then(|root| std::fs::read(root.join("404.html")).ok())
-        .unwrap_or_else(|| b"<!DOCTYPE html><title>Not found</title><h1>Not found</h1>".to_vec());
-    respond(
-        request,
-        404,
-        vec![header("Content-Type", "text/html; charset=utf-8")],
-        reload::inject(&page),
-    );
 }
