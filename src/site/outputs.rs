@@ -94,10 +94,11 @@ pub(super) fn render_and_check(
 ) -> Result<Outcome, Error> {
     let generated = render::generated_templates(&site.content, &site.config);
     let input = check_input(site, &generated);
+    // When timing, the renderer and the sink below add up the time of each part of a page.
+    let timed = t.parts();
+    let parts = timed.as_deref();
     let mut renderer = site.renderer();
-    renderer.parts = t.parts();
-    let parts = t.parts();
-    let parts = parts.as_deref();
+    renderer.parts.clone_from(&timed);
     let jobs = renderer.jobs();
     let planned = renderer.planned_paths(&jobs);
     let scanner = check::Scanner::new(&input, &planned, options);
