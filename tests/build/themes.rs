@@ -1,0 +1,117 @@
+//! Themes, templates, static files and content assets: what a site overrides, what is copied
+//! beside the pages, and the home page a site gets without a home file.
+
+use super::curriculum;
+use super::harness::{self, Site};
+
+#[test]
+fn a_site_template_replaces_the_theme_template_of_the_same_name() {
+    let run = Site::fixture("curriculum")
+        .file(
+            "templates/page.html",
+            r#"{% extends "base.html" %}
+{% block main %}<article><h1>{{ page.title }}</h1>
+<p class="marker">Rendered by the site's own page template</p>
+{{ page.content | safe }}</article>{% endblock main %}
+"#,
+        )
+        .build()
+        .success();
+    run.page("lessons/beta/index.html")
+        .contains("<h1>Beta</h1>")
+        .contains("Rendered by the site's own page template")
+        .contains("href=\"#main\"")
+        .contains("<h2 id=\"getting-started\">");
+    run.page("lessons/index.html").lacks("Rendered by the site");
+    run.page("competencies/c-1/index.html")
+        .lacks("Rendered by the site");
+}
+
+#[test]
+fn static_files_are_copied_and_win_over_the_theme() {
+    let run = Site::fixture("curriculum")
+        .file(
+            "static/css/trellis.css",
+            "/* the site's own stylesheet */\n",
+        )
+        .file("static/handouts/checklist.txt", "Checklist\n")
+        .build()
+        .success();
+    assert_eq!(
+        run.read("css/trellis.css"),
+        "/* the site's own stylesheet */\n"
+    );
+    assert_eq!(run.read("handouts/checklist.txt"), "Checklist\n");
+    assert!(run.read("css/syntax.css").contains(".hl-"));
+}
+
+#[test]
+fn content_files_that_are_not_markdown_are_copied_beside_their_pages() {
+    let run = curriculum();
+    let original = std::fs::read(
+        harness::repo().join("tests/fixtures/curriculum/content/lessons/diagram.svg"),
+    )
+    .unwrap();
+    assert_eq!(
+        std::fs::read(run.output().join("lessons/diagram.svg")).unwrap(),
+        original
+    );
+    run.page("lessons/index.html")
+        .contains("<img src=\"diagram.svg\" alt=\"A small diagram\"");
+}
+
+#[test]
+fn an_image_beside_a_page_file_shows_on_that_page() {
+    let run = Site::fixture("curriculum")
+        .edit(
+            "content/lessons/alpha.md",
+            "Alpha body.",
+            "Alpha body. ![A small diagram](diagram.svg)",
+        )
+        .build()
+        .success();
+    run.assert_links_resolve();
+}
+
+#[test]
+fn the_theme_named_in_site_toml_is_used() {
+    let run = Site::fixture("curriculum")
+        .copy_from_repo("themes/default", "themes/x")
+        .edit(
+            "site.toml",
+            "title = \"Course Fixture\"",
+            "title = \"Course Fixture\"\ntheme = \"x\"",
+        )
+        .edit(
+            "themes/x/templates/page.html",
+            "{% block main %}",
+            "{% block main %}\n<p class=\"marker\">Theme x page</p>",
+        )
+        .file("themes/x/static/x.txt", "from theme x\n")
+        .build()
+        .success();
+    run.page("lessons/beta/index.html").contains("Theme x page");
+    assert_eq!(run.read("x.txt"), "from theme x\n");
+    run.assert_links_resolve();
+}
+
+#[test]
+fn a_site_without_a_home_file_still_gets_a_home_page() {
+    let run = Site::fixture("minimal")
+        .remove("content/_index.md")
+        .build()
+        .success();
+    let home = run
+        .page("index.html")
+        .contains("<h1")
+        .contains("Fixture Site");
+    assert_eq!(
+        home.within("<main", "</main>").href_of("Notes"),
+        "notes/index.html"
+    );
+    let crumbs = run
+        .page("notes/index.html")
+        .within("<nav class=\"breadcrumbs", "</nav>");
+    assert_eq!(crumbs.link_hrefs()[0], "../index.html");
+    run.assert_links_resolve();
+}
