@@ -1,9 +1,9 @@
-//! The synthetic benchmark corpus of `examples/corpus.rs`: the same seed gives the same bytes,
+//! The synthetic benchmark corpus of `examples/corpus/`: the same seed gives the same bytes,
 //! the lessons have the promised shape, and Trellis builds a 1,000-page corpus cleanly and
 //! reproducibly whatever the number of threads.
 
 #[allow(dead_code)]
-#[path = "../examples/corpus.rs"]
+#[path = "../examples/corpus/main.rs"]
 mod corpus;
 
 use std::collections::BTreeMap;
