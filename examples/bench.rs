@@ -1,10 +1,12 @@
 //! The build and serve benchmark (issue 7): for each corpus size, a cold build (no output yet),
-//! a warm build (the same site again over its output), peak memory, output and index bytes; and
-//! for sizes up to 10,000 pages, the one-page edit latency of `trellis serve`.
+//! warm builds (the same site again over its output: the median of `--runs`, 3 by default, with
+//! the fastest and slowest, and the processor time they took), peak memory, output and index
+//! bytes; and for sizes up to 10,000 pages, the one-page edit latency of `trellis serve`.
 //!
 //! ```sh
 //! cargo build --release --bins --examples
 //! ./target/release/examples/bench 1000 10000 50000
+//! ./target/release/examples/bench --runs 5 10000
 //! ```
 //!
 //! It runs the release binaries `target/release/trellis` and `target/release/examples/corpus`
@@ -18,6 +20,8 @@ use std::time::{Duration, Instant};
 
 struct Run {
     wall: Duration,
+    /// User and system time of the child, on all its threads.
+    cpu: Duration,
     peak_rss_kb: i64,
 }
 
@@ -32,8 +36,13 @@ fn measure(cmd: &mut Command) -> Run {
     // SAFETY: a plain wait4 on our own child, with valid pointers to locals.
     let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
     assert!(pid > 0 && status == 0, "{cmd:?} failed ({status})");
+    let time = |t: libc::timeval| {
+        Duration::from_secs(t.tv_sec.unsigned_abs())
+            + Duration::from_micros(t.tv_usec.unsigned_abs())
+    };
     Run {
         wall: start.elapsed(),
+        cpu: time(usage.ru_utime) + time(usage.ru_stime),
         peak_rss_kb: usage.ru_maxrss,
     }
 }
@@ -134,10 +143,20 @@ fn median(xs: &[f64]) -> f64 {
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .map(|a| a.parse().expect("corpus sizes, e.g. 1000 10000 50000"))
-        .collect();
+    let mut args = std::env::args().skip(1);
+    let mut runs = 3;
+    let mut sizes: Vec<usize> = Vec::new();
+    while let Some(a) = args.next() {
+        if a == "--runs" {
+            runs = args
+                .next()
+                .and_then(|n| n.parse().ok())
+                .filter(|&n| n > 0)
+                .expect("--runs takes a number of warm builds, e.g. --runs 5");
+        } else {
+            sizes.push(a.parse().expect("corpus sizes, e.g. 1000 10000 50000"));
+        }
+    }
     let sizes = if sizes.is_empty() {
         vec![1000, 10_000]
     } else {
@@ -151,8 +170,8 @@ fn main() {
     );
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!("{cores} cores\n");
-    println!("| pages | files in | cold build | warm build | pages/s (cold) | peak RSS | output | search index | serve edit: rebuild / to reload (median, max) |");
-    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    println!("| pages | files in | cold build | warm build: median (min-max) of {runs} | warm processor time (median) | pages/s (cold) | peak RSS | output | search index | serve edit: rebuild / to reload (median, max) |");
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for n in sizes {
         let work = std::env::temp_dir().join(format!("trellis-bench-{n}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&work);
@@ -177,7 +196,18 @@ fn main() {
             c
         };
         let cold = measure(&mut build());
-        let warm = measure(&mut build());
+        let warm: Vec<Run> = (0..runs).map(|_| measure(&mut build())).collect();
+        let secs = |f: fn(&Run) -> Duration| -> Vec<f64> {
+            warm.iter().map(|r| f(r).as_secs_f64()).collect()
+        };
+        let walls = secs(|r| r.wall);
+        let (fastest, slowest) = walls
+            .iter()
+            .fold((f64::MAX, 0.0f64), |(lo, hi), &w| (lo.min(w), hi.max(w)));
+        let peak_rss_kb = warm
+            .iter()
+            .map(|r| r.peak_rss_kb)
+            .fold(cold.peak_rss_kb, i64::max);
         let search = out.join("search");
         let index =
             dir_bytes(&search.join("s")) + search.join("meta.js").metadata().map_or(0, |m| m.len());
@@ -195,11 +225,12 @@ fn main() {
             "—".to_string()
         };
         println!(
-            "| {n} | {inputs} | {:.2} s | {:.2} s | {:.0} | {} MB | {} MB in {} files | {} kB (+{} MB result text) | {serve} |",
+            "| {n} | {inputs} | {:.2} s | {:.2} s ({fastest:.2}-{slowest:.2}) | {:.2} s | {:.0} | {} MB | {} MB in {} files | {} kB (+{} MB result text) | {serve} |",
             cold.wall.as_secs_f64(),
-            warm.wall.as_secs_f64(),
+            median(&walls),
+            median(&secs(|r| r.cpu)),
             inputs as f64 / cold.wall.as_secs_f64(),
-            cold.peak_rss_kb.max(warm.peak_rss_kb) / 1024,
+            peak_rss_kb / 1024,
             dir_bytes(&out) / 1_000_000,
             walk(&out).len(),
             index / 1000,
