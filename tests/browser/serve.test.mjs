@@ -10,23 +10,53 @@ import { join } from 'node:path';
 import { repo, launch } from './lib.mjs';
 
 let site, server, url, browser;
+// Everything the server printed, so that a failing test can show it (and so that neither of
+// its pipes can fill up and stall it).
+let said = '';
 before(async () => {
   site = mkdtempSync(join(tmpdir(), 'trellis-serve-'));
   cpSync(join(repo, 'tests/fixtures/minimal'), site, { recursive: true });
   mkdirSync(join(site, 'static/css'), { recursive: true });
   writeFileSync(join(site, 'static/css/extra.css'), 'body { outline: 0; }\n');
   server = spawn(join(repo, 'target/debug/trellis'), ['serve', '--port', '0'], { cwd: site });
+  server.stderr.on('data', (d) => { said += d; });
   url = await new Promise((resolve, reject) => {
-    let out = '';
     server.stdout.on('data', (d) => {
-      out += d;
-      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+      said += d;
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(said);
       if (m) resolve(m[0]);
     });
     server.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
   });
   browser = await launch();
 });
+
+/** A test whose failure message ends with what the server printed meanwhile and the requests
+ * its pages started but never finished. Its pages come from `open`. */
+function served(name, body) {
+  test(name, async () => {
+    const from = said.length;
+    const pending = new Set();
+    const open = async () => {
+      const page = await browser.newPage();
+      page.on('request', (r) => pending.add(r));
+      page.on('requestfinished', (r) => pending.delete(r));
+      page.on('requestfailed', (r) => pending.delete(r));
+      return page;
+    };
+    try {
+      await body(open);
+    } catch (e) {
+      const unfinished = [...pending].map((r) => `${r.method()} ${r.url()}`).join('\n') || '(none)';
+      const more = `\n--- trellis serve printed:\n${said.slice(from) || '(nothing)'}\n--- requests not finished:\n${unfinished}`;
+      // The reporter prints the stack, which holds the message as it was when thrown.
+      e.message += more;
+      e.stack = `${e.stack}${more}`;
+      throw e;
+    }
+  });
+}
+
 after(async () => {
   await browser?.close();
   server?.kill();
@@ -39,8 +69,8 @@ function edit(file, from, to) {
   writeFileSync(path, text.replace(from, to));
 }
 
-test('an open page reloads itself after an edit', async () => {
-  const page = await browser.newPage();
+served('an open page reloads itself after an edit', async (open) => {
+  const page = await open();
   await page.goto(url + 'notes/first/');
   await page.evaluate(() => { window.beforeEdit = true; });
   await page.waitForTimeout(300); // the event stream is open
@@ -50,8 +80,8 @@ test('an open page reloads itself after an edit', async () => {
   await page.close();
 });
 
-test('a broken file shows its errors over the page, and fixing it clears them', async () => {
-  const page = await browser.newPage();
+served('a broken file shows its errors over the page, and fixing it clears them', async (open) => {
+  const page = await open();
   await page.goto(url + 'notes/second/');
   await page.waitForTimeout(300);
   edit('content/notes/second.md', 'weight = 2', 'wieght = 2');
@@ -62,7 +92,7 @@ test('a broken file shows its errors over the page, and fixing it clears them', 
   assert.match(text, /unknown field `wieght`/);
   assert.match(text, /content\/notes\/second\.md:3:1/);
   // A page opened now sees the errors too.
-  const other = await browser.newPage();
+  const other = await open();
   await other.goto(url);
   await other.locator('#trellis-errors').waitFor({ timeout: 5000 });
   await other.close();
@@ -71,8 +101,8 @@ test('a broken file shows its errors over the page, and fixing it clears them', 
   await page.close();
 });
 
-test('a CSS-only change swaps the stylesheets without reloading', async () => {
-  const page = await browser.newPage();
+served('a CSS-only change swaps the stylesheets without reloading', async (open) => {
+  const page = await open();
   await page.goto(url);
   await page.evaluate(() => { window.stillHere = true; });
   await page.waitForTimeout(300);
