@@ -8,8 +8,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 pub struct Timings {
-    enabled: bool,
     last: Instant,
+    /// Set when timing: where the parts of rendering add up their times.
     parts: Option<Arc<Parts>>,
 }
 
@@ -83,7 +83,6 @@ impl Timings {
     pub fn from_env() -> Timings {
         let enabled = std::env::var_os("TRELLIS_TIMINGS").is_some_and(|v| v != "0");
         Timings {
-            enabled,
             last: Instant::now(),
             parts: enabled.then(Arc::default),
         }
@@ -109,12 +108,12 @@ impl Timings {
     /// Whether stage times are printed: stages then run one after the other, so each is timed
     /// alone.
     pub fn enabled(&self) -> bool {
-        self.enabled
+        self.parts.is_some()
     }
 
     /// Ends the stage that began at the previous mark.
     pub fn mark(&mut self, stage: &str) {
-        if self.enabled {
+        if self.enabled() {
             let now = Instant::now();
             let rss = resident_mb().map_or(String::new(), |mb| format!("  {mb:>5} MB resident"));
             eprintln!(
