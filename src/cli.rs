@@ -36,6 +36,10 @@ pub enum Command {
         /// Include pages marked `draft = true`.
         #[arg(long)]
         drafts: bool,
+        /// Build into the output folder even when it holds files that are not a site Trellis
+        /// built (they are deleted).
+        #[arg(long)]
+        force: bool,
     },
     /// Build the site and serve it on this machine, rebuilding and reloading open pages on every
     /// change.
@@ -83,10 +87,12 @@ impl Cli {
                 output,
                 base_url,
                 drafts,
+                force,
             } => {
                 options.output = output.clone();
                 options.base_url = base_url.clone();
                 options.drafts = *drafts;
+                options.force = *force;
             }
             Command::Check { drafts, .. } | Command::Serve { drafts, .. } => {
                 options.drafts = *drafts

@@ -32,6 +32,8 @@ pub struct BuildOptions {
     /// Replaces `base_url` from site.toml.
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Build into an output folder even when it holds files that are not a Trellis site.
+    pub force: bool,
 }
 
 /// Figures about a finished build, for the summary line.
@@ -122,7 +124,8 @@ pub fn render_site(options: &BuildOptions, t: &mut Timings) -> Result<Built, Err
 fn prepare(options: &BuildOptions, t: &mut Timings, body_html: bool) -> Result<Built, Error> {
     let mut config = Config::load(&options.root)?;
     if let Some(url) = &options.base_url {
-        config.base_url = url.clone();
+        crate::config::check_base_url(url).map_err(|d| Error::Content(vec![d]))?;
+        config.base_url = toml::Spanned::new(0..0, url.clone());
     }
     let load_content = || {
         content::load(
@@ -186,16 +189,70 @@ fn output_dir(options: &BuildOptions) -> PathBuf {
         .unwrap_or_else(|| options.root.join("public"))
 }
 
-/// Refuses an output folder that is the site itself or holds it: the swap would delete it.
+/// Refuses an output folder that is the site itself, holds it, or lies inside one of the
+/// site's own folders: every build replaces its output folder, so it would delete them.
 fn check_output_dir(root: &Path, output: &Path, ds: &mut Diagnostics) {
-    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let (root, out) = (abs(root), abs(output));
-    if root.starts_with(&out) || out.starts_with(root.join("content")) {
-        ds.push(
-            crate::diagnostic::Diagnostic::new(format!("refusing to write the site into `{}`", output.display()))
-                .hint("the output folder is replaced on every build; choose a folder of its own, such as `public`"),
-        );
+    let (root, out) = (real_path(root), real_path(output));
+    let refuse = |why: String| {
+        crate::diagnostic::Diagnostic::new(format!(
+            "refusing to write the site into `{}`: {why}",
+            output.display()
+        ))
+        .hint("the output folder is replaced on every build; choose a folder of its own, such as `public`")
+    };
+    if root.starts_with(&out) {
+        ds.push(refuse(if root == out {
+            "it is the site's own folder".into()
+        } else {
+            "it holds the site's own folder".into()
+        }));
+    } else if let Some(folder) = SOURCE_FOLDERS
+        .iter()
+        .find(|f| out.starts_with(root.join(f)))
+    {
+        ds.push(refuse(format!("it is inside the site's `{folder}` folder")));
     }
+}
+
+/// The folders of a site that a build reads.
+const SOURCE_FOLDERS: [&str; 4] = ["content", "templates", "themes", "static"];
+
+/// `path` made absolute, with `..` taken away and symbolic links followed as far as it exists:
+/// `std::path::absolute` keeps `a/..`, so `site/..` would not be seen to hold `site`.
+fn real_path(path: &Path) -> PathBuf {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut real = PathBuf::new();
+    for part in abs.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                real.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => {
+                real.push(other);
+                if let Ok(resolved) = real.canonicalize() {
+                    real = resolved;
+                }
+            }
+        }
+    }
+    real
+}
+
+/// Refuses to sweep a folder that holds files but not a site: a build deletes whatever in its
+/// output folder the site does not make. A folder Trellis built holds these files.
+fn check_output_is_a_site(output: &Path, force: bool) -> Result<(), Error> {
+    const EVERY_BUILD_MAKES: [&str; 3] = ["404.html", "sitemap.xml", "robots.txt"];
+    let holds_files = std::fs::read_dir(output).is_ok_and(|mut entries| entries.next().is_some());
+    if force || !holds_files || EVERY_BUILD_MAKES.iter().all(|f| output.join(f).is_file()) {
+        return Ok(());
+    }
+    Err(crate::diagnostic::Diagnostic::new(format!(
+        "`{}` already holds files, and not a site Trellis built",
+        output.display()
+    ))
+    .hint("a build deletes every file in its output folder that the site does not make; choose a new or empty folder, or pass `--force` to replace what is there")
+    .into())
 }
 
 impl Built {
@@ -245,6 +302,7 @@ pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let mut t = Timings::from_env();
     let site = prepare(options, &mut t, false)?;
     let output = output_dir(options);
+    check_output_is_a_site(&output, options.force)?;
     let stream = write::Stream::begin(&output)?;
     let Outcome {
         report,

@@ -367,3 +367,81 @@ error: found 1 problem in the site; nothing was written
 ",
     );
 }
+
+#[test]
+fn a_slug_must_be_one_segment_of_a_url() {
+    for slug in ["../../pwned", ".", "", "a/b", "two words"] {
+        let site = Site::fixture("minimal").edit(
+            "content/notes/first.md",
+            "title = \"First lesson\"",
+            &format!("title = \"First lesson\"\nslug = {slug:?}"),
+        );
+        site.build()
+            .failure()
+            .stderr_contains(&format!(
+                "error: `slug = {slug:?}` is not one segment of a URL\n --> content/notes/first.md:3:8"
+            ))
+            .stderr_contains("= hint: a slug replaces the last part of the page's URL: use letters, digits and dashes, such as `slug = \"first-visit\"`");
+        let parent = site.path().parent().unwrap();
+        assert!(!parent.join("pwned").exists() && !site.path().join("pwned").exists());
+        assert!(!site.path().join("public").exists());
+    }
+}
+
+#[test]
+fn a_page_may_not_take_the_path_of_a_generated_page() {
+    Site::fixture("minimal")
+        .edit(
+            "content/notes/second.md",
+            "title = \"Second lesson\"",
+            "title = \"Second lesson\"\nslug = \"../search\"",
+        )
+        .build()
+        .failure()
+        .stderr_contains("error: `slug = \"../search\"` is not one segment of a URL");
+    Site::fixture("minimal")
+        .file("content/search.md", "+++\ntitle = \"Find\"\ndescription = \"Finding.\"\n+++\nText.\n")
+        .build()
+        .failure()
+        .stderr_contains("error: `search.md` would be written to `search/index.html`, which the search page also uses\n --> content/search.md\n")
+        .stderr_contains("= hint: give the page another file name, or another `slug`");
+    Site::fixture("minimal")
+        .file("content/topics.md", "+++\ntitle = \"Topics\"\ndescription = \"All of them.\"\n+++\nText.\n")
+        .build()
+        .failure()
+        .stderr_contains("error: `topics.md` would be written to `topics/index.html`, which the list of `topics` terms also uses");
+    Site::fixture("minimal")
+        .edit("site.toml", "name = \"topics\"", "name = \"notes\"")
+        .edit("content/notes/first.md", "topics = [", "notes = [")
+        .edit("content/refs.md", "{ topics = ", "{ notes = ")
+        .build()
+        .failure()
+        .stderr_contains("error: `notes/_index.md` would be written to `notes/index.html`, which the list of `notes` terms also uses");
+    Site::fixture("minimal")
+        .edit("site.toml", "name = \"topics\"", "name = \"search\"")
+        .edit("content/notes/first.md", "topics = [", "search = [")
+        .edit("content/refs.md", "{ topics = ", "{ search = ")
+        .build()
+        .failure()
+        .stderr_contains("error: The list of `search` terms would be written to `search/index.html`, which the search page also uses\n  --> site.toml:10:8")
+        .stderr_contains("= hint: give the taxonomy another `name`");
+}
+
+#[test]
+fn base_url_must_be_an_address_or_a_path() {
+    Site::fixture("minimal")
+        .edit("site.toml", "base_url = \"https://example.org/course/\"", "base_url = \"not a url\"")
+        .build()
+        .failure()
+        .stderr_contains("error: base URL `not a url` is neither an http(s) address nor a path\n --> site.toml:3:12")
+        .stderr_contains("= hint: give the address the site is published at, such as `https://example.org/sms/`, or its path on the server, such as `/sms/`");
+    let site = Site::fixture("minimal");
+    site.run(&["build", "--base-url", "ftp://example.org"])
+        .failure()
+        .stderr_contains(
+            "error: base URL `ftp://example.org` is neither an http(s) address nor a path",
+        );
+    site.run(&["build", "--base-url", "/sms/"]).success();
+    site.run(&["build", "--base-url", "http://localhost:8000/"])
+        .success();
+}

@@ -23,7 +23,7 @@ pub struct Config {
     pub description: String,
     /// Absolute URL of the published site; used for sitemap.xml and robots.txt only.
     #[serde(default = "default_base_url")]
-    pub base_url: String,
+    pub base_url: Spanned<String>,
     #[serde(default = "default_language")]
     pub language: String,
     #[serde(default = "default_theme")]
@@ -67,8 +67,8 @@ fn default_paginate_by() -> Spanned<usize> {
     Spanned::new(0..0, 50)
 }
 
-fn default_base_url() -> String {
-    "/".into()
+fn default_base_url() -> Spanned<String> {
+    Spanned::new(0..0, "/".into())
 }
 fn default_language() -> String {
     "en".into()
@@ -120,6 +120,9 @@ impl Config {
                 );
             }
         }
+        if let Err(problem) = check_base_url(self.base_url.get_ref()) {
+            ds.push(problem.at(rel, &self.source, self.base_url.span()));
+        }
         self.check.validate(rel, &self.source, &mut ds);
         ds.finish(())
     }
@@ -131,11 +134,11 @@ impl Config {
 
     /// The path part of `base_url`, always ending in `/` (e.g. `/sms/`).
     pub fn base_path(&self) -> String {
-        let after_scheme = self
-            .base_url
+        let base_url = self.base_url.get_ref();
+        let after_scheme = base_url
             .split_once("://")
-            .map_or(self.base_url.as_str(), |(_, rest)| rest);
-        let path = if self.base_url.contains("://") {
+            .map_or(base_url.as_str(), |(_, rest)| rest);
+        let path = if base_url.contains("://") {
             after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
         } else {
             after_scheme
@@ -152,12 +155,32 @@ impl Config {
 
     /// `base_url` with a trailing slash, for absolute URLs in sitemap.xml.
     pub fn absolute_base(&self) -> String {
-        let mut b = self.base_url.clone();
+        let mut b = self.base_url.get_ref().clone();
         if !b.ends_with('/') {
             b.push('/');
         }
         b
     }
+}
+
+/// Whether `url` can be a site's `base_url`: an `http` or `https` address with a host, or a
+/// path from the server's root. The problem, when it cannot.
+pub fn check_base_url(url: &str) -> Result<(), Diagnostic> {
+    let host = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .map(|rest| rest.split('/').next().unwrap_or_default());
+    let fits = match host {
+        Some(host) => !host.is_empty() && !host.contains(['?', '#']),
+        None => url.starts_with('/'),
+    } && !url.contains(char::is_whitespace);
+    if fits {
+        return Ok(());
+    }
+    Err(Diagnostic::new(format!(
+        "base URL `{url}` is neither an http(s) address nor a path"
+    ))
+    .hint("give the address the site is published at, such as `https://example.org/sms/`, or its path on the server, such as `/sms/`"))
 }
 
 pub fn display_dir(p: &Path) -> String {
@@ -175,7 +198,7 @@ mod tests {
 
     fn config(base_url: &str) -> Config {
         let mut c: Config = toml::from_str("title = \"t\"").unwrap();
-        c.base_url = base_url.into();
+        c.base_url = Spanned::new(0..0, base_url.into());
         c
     }
 

@@ -232,6 +232,18 @@ fn parent_dir(dir: &str) -> Option<String> {
     }
 }
 
+/// Whether `s` can be one segment of a page's URL, as a `slug`: not empty, not `.` or `..`,
+/// and nothing that would end the segment or the path (`/`, `\\`, `?`, `#`, `%`) or be
+/// invisible in it (spaces and control characters).
+fn is_segment(s: &str) -> bool {
+    !s.is_empty()
+        && s != "."
+        && s != ".."
+        && !s.chars().any(|c| {
+            matches!(c, '/' | '\\' | '?' | '#' | '%') || c.is_whitespace() || c.is_control()
+        })
+}
+
 /// Sets output paths, parents and ordered children.
 fn arrange(content: &mut Content, ds: &mut Diagnostics) {
     let sections: BTreeMap<String, usize> = content
@@ -277,11 +289,23 @@ fn arrange(content: &mut Content, ds: &mut Diagnostics) {
                 .unwrap_or(&page.rel)
                 .trim_end_matches(".md")
                 .trim_end_matches(".gift");
-            let name = page
-                .meta
-                .slug
-                .as_ref()
-                .map_or(stem, |s| s.get_ref().as_str());
+            let name = match &page.meta.slug {
+                Some(slug) if is_segment(slug.get_ref()) => slug.get_ref().as_str(),
+                Some(slug) => {
+                    ds.push(
+                        page.error_at(
+                            format!(
+                                "`slug = {:?}` is not one segment of a URL",
+                                slug.get_ref()
+                            ),
+                            slug.span(),
+                        )
+                        .hint("a slug replaces the last part of the page's URL: use letters, digits and dashes, such as `slug = \"first-visit\"`"),
+                    );
+                    stem
+                }
+                None => stem,
+            };
             if dir.is_empty() {
                 format!("{name}/")
             } else {

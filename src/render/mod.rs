@@ -11,6 +11,7 @@ mod search_page;
 pub mod theme;
 
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::sync::Arc;
 use tera::Tera;
 
@@ -224,6 +225,93 @@ impl<'a> Renderer<'a> {
         paths
     }
 
+    /// Two outputs of `jobs` (or a job and a generated file) that would be written to the same
+    /// path: one would silently replace the other. Two content pages are caught when the content
+    /// loads; this catches a page against a generated page (a taxonomy's, the search page...)
+    /// and generated pages against each other.
+    pub fn clashes(&self, jobs: &[Job]) -> Vec<Diagnostic> {
+        let mut seen: HashMap<String, usize> = HashMap::with_capacity(jobs.len());
+        let mut found = Vec::new();
+        for (i, job) in jobs.iter().enumerate() {
+            let path = self.job_path(job);
+            match seen.get(&path) {
+                Some(&first) => found.push(self.clash(&jobs[first], job, &path)),
+                None => {
+                    seen.insert(path, i);
+                }
+            }
+        }
+        for extra in EXTRA_FILES {
+            if let Some(&first) = seen.get(extra) {
+                let d = self.blame(
+                    &jobs[first],
+                    format!("would be written to `{extra}`, which Trellis makes for every site"),
+                );
+                found.push(d);
+            }
+        }
+        found
+    }
+
+    /// The error for `a` and `b`, both written to `path`: at the content page, if one is, or at
+    /// the taxonomy in site.toml.
+    fn clash(&self, a: &Job, b: &Job, path: &str) -> Diagnostic {
+        let (culprit, other) = match (a, b) {
+            (Job::Page(_), _) => (a, b),
+            (_, Job::Page(_)) => (b, a),
+            (Job::Listing(l), _) if l.taxonomy().is_some() => (a, b),
+            _ => (b, a),
+        };
+        self.blame(
+            culprit,
+            format!(
+                "would be written to `{path}`, which {} also uses",
+                self.describe(other)
+            ),
+        )
+    }
+
+    /// `what` said of `job`, at the place that chose its path.
+    fn blame(&self, job: &Job, what: String) -> Diagnostic {
+        match job {
+            Job::Page(i) => {
+                let page = &self.content.pages[*i];
+                let message = format!("`{}` {what}", page.rel);
+                match &page.meta.slug {
+                    Some(slug) => page.error_at(message, slug.span()),
+                    None => Diagnostic::new(message).in_file(&page.file),
+                }
+                .hint("give the page another file name, or another `slug`")
+            }
+            Job::Listing(l) => {
+                let d = Diagnostic::new(format!("{} {what}", capitalized(&l.describe())));
+                match l.taxonomy().and_then(|t| self.config.taxonomy(t)) {
+                    Some(t) => d
+                        .at(
+                            std::path::Path::new(crate::config::FILE_NAME),
+                            &self.config.source,
+                            t.name.span(),
+                        )
+                        .hint("give the taxonomy another `name`"),
+                    None => d,
+                }
+            }
+            Job::Search | Job::NotFound => {
+                Diagnostic::new(format!("{} {what}", capitalized(&self.describe(job))))
+            }
+        }
+    }
+
+    /// What `job` makes, for messages.
+    fn describe(&self, job: &Job) -> String {
+        match job {
+            Job::Page(i) => format!("`{}`", self.content.pages[*i].rel),
+            Job::Listing(l) => l.describe(),
+            Job::Search => "the search page".into(),
+            Job::NotFound => "the “page not found” page".into(),
+        }
+    }
+
     /// The template a job renders with.
     pub fn job_template<'j>(&'j self, job: &'j Job) -> &'j str {
         match job {
@@ -404,4 +492,12 @@ impl<'a> Renderer<'a> {
             bytes: xml.into_bytes(),
         }
     }
+}
+
+/// `text` with its first letter in upper case.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

@@ -85,7 +85,7 @@ impl Renderer<'_> {
                 title: &self.config.title,
                 description: &self.config.description,
                 language: &self.config.language,
-                base_url: &self.config.base_url,
+                base_url: self.config.base_url.get_ref(),
                 extra: &self.config.extra,
                 menu,
                 taxonomies,

@@ -19,6 +19,10 @@ pub(super) fn render_with<T: Send>(
     t: &mut Timings,
     sink: impl Fn(Output) -> T + Sync + Send,
 ) -> Result<(Vec<(String, T)>, search::Stats), Error> {
+    let clashes = renderer.clashes(jobs);
+    if !clashes.is_empty() {
+        return Err(Error::Content(clashes));
+    }
     let search = || {
         let mut files = Vec::new();
         let stats = site.write_search_index(|path, text| {

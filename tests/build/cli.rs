@@ -78,15 +78,54 @@ fn sitemap_lists_every_page_with_an_absolute_url() {
 
 #[test]
 fn refuses_to_write_the_output_into_the_site_itself() {
-    for output in [".", "content/generated"] {
+    for (output, why) in [
+        (".", "it is the site's own folder"),
+        ("..", "it holds the site's own folder"),
+        ("content/../..", "it holds the site's own folder"),
+        (
+            "content/generated",
+            "it is inside the site's `content` folder",
+        ),
+        ("themes/default", "it is inside the site's `themes` folder"),
+        ("static/site", "it is inside the site's `static` folder"),
+    ] {
         let site = Site::fixture("curriculum");
+        let beside = site.path().parent().unwrap().join("beside.txt");
+        std::fs::write(&beside, "kept").unwrap();
         site.run(&["build", "--output", output])
             .failure()
-            .stderr_contains("refusing to write the site into");
+            .stderr_contains(&format!(
+                "error: refusing to write the site into `{output}`: {why}\n  = hint: the output folder is replaced on every build; choose a folder of its own, such as `public`"
+            ));
         assert!(site.path().join("site.toml").is_file());
         assert!(site.path().join("content/lessons/beta.md").is_file());
         assert!(!site.path().join("content/generated").exists());
+        assert!(!site.path().join("themes").exists());
+        assert_eq!(std::fs::read_to_string(&beside).unwrap(), "kept");
     }
+}
+
+#[test]
+fn a_folder_of_other_files_is_built_into_only_when_forced() {
+    let site = Site::fixture("minimal");
+    let other = tempfile::tempdir().unwrap();
+    let thesis = other.path().join("thesis.docx");
+    std::fs::write(&thesis, "years of work").unwrap();
+    let out = other.path().to_str().unwrap();
+    site.run(&["build", "--output", out])
+        .failure()
+        .stderr_contains(&format!(
+            "error: `{out}` already holds files, and not a site Trellis built\n  = hint: a build deletes every file in its output folder that the site does not make; choose a new or empty folder, or pass `--force` to replace what is there"
+        ));
+    assert!(thesis.is_file());
+    assert!(!other.path().join("index.html").exists());
+    // Forced, the folder becomes the site; after that it is one, and builds need no force.
+    site.run(&["build", "--output", out, "--force"]).success();
+    assert!(!thesis.exists());
+    assert!(other.path().join("index.html").is_file());
+    std::fs::write(&thesis, "again").unwrap();
+    site.run(&["build", "--output", out]).success();
+    assert!(!thesis.exists(), "a stale file in a built site is swept");
 }
 
 #[test]

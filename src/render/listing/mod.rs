@@ -89,6 +89,26 @@ pub fn listings(content: &Content, config: &crate::config::Config) -> Vec<Listin
 }
 
 impl Listing {
+    /// What this listing is, for messages: "the `topics` term page “caregivers”".
+    pub fn describe(&self) -> String {
+        match &self.what {
+            What::Filter { .. } => format!("the library's filter page “{}”", self.title),
+            What::Taxonomy(tax) => format!("the list of `{tax}` terms"),
+            What::Term(tax, _, 1, _) => format!("the `{tax}` term page “{}”", self.title),
+            What::Term(tax, _, n, _) => {
+                format!("page {n} of the `{tax}` term page “{}”", self.title)
+            }
+        }
+    }
+
+    /// The taxonomy whose pages this listing is one of.
+    pub fn taxonomy(&self) -> Option<&str> {
+        match &self.what {
+            What::Taxonomy(tax) | What::Term(tax, ..) => Some(tax),
+            What::Filter { .. } => None,
+        }
+    }
+
     /// Whether this is a library filter page (every resource of a kind, year, topic...).
     pub fn is_filter(&self) -> bool {
         matches!(self.what, What::Filter { .. })
