@@ -445,3 +445,21 @@ fn base_url_must_be_an_address_or_a_path() {
     site.run(&["build", "--base-url", "http://localhost:8000/"])
         .success();
 }
+
+#[test]
+fn a_date_needs_a_day() {
+    Site::fixture("minimal")
+        .edit(
+            "content/notes/first.md",
+            "title = \"First lesson\"",
+            "title = \"First lesson\"\ndate = 10:00:00",
+        )
+        .build()
+        .failure()
+        .stderr_contains(
+            "error: `date` is a time of day without a day\n --> content/notes/first.md:3:8",
+        )
+        .stderr_contains(
+            "= hint: give the day the page was written or updated, such as `date = 2026-01-15`",
+        );
+}

@@ -66,7 +66,7 @@ pub struct FrontMatter<R: Default> {
     pub weight: i64,
     #[serde(default)]
     pub draft: bool,
-    pub date: Option<toml::value::Datetime>,
+    pub date: Option<Spanned<toml::value::Datetime>>,
     pub slug: Option<Spanned<String>>,
     pub template: Option<Spanned<String>>,
     pub page_template: Option<Spanned<String>>,

@@ -378,7 +378,7 @@ fn compare(a: &Page, b: &Page, sort_by: SortBy) -> Ordering {
         SortBy::Title => by_title(),
         // Newest first; undated pages last.
         SortBy::Date => {
-            let key = |p: &Page| p.meta.date.as_ref().map(|d| d.to_string());
+            let key = |p: &Page| p.meta.date.as_ref().map(|d| d.get_ref().to_string());
             key(b).cmp(&key(a)).then_with(by_title)
         }
     }

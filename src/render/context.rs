@@ -193,7 +193,7 @@ impl Views {
                 summary: crate::markdown::escape_html(summary(i)),
                 kind: p.kind().name(),
                 weight: p.meta.weight,
-                date: p.meta.date.as_ref().map(|d| d.to_string()),
+                date: p.meta.date.as_ref().map(|d| d.get_ref().to_string()),
                 page_count: p.pages.len(),
             })
             .collect();

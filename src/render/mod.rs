@@ -2,6 +2,7 @@
 //! built from the shared views. Also the generated files (sitemap.xml, robots.txt, syntax.css).
 
 mod context;
+mod date;
 mod listing;
 mod markdown_stage;
 mod page_context;

@@ -195,7 +195,7 @@ impl Renderer<'_> {
             summary: &self.views.summaries[i].summary,
             toc: &body.toc,
             show_toc: page.meta.toc.unwrap_or(true) && !body.toc.is_empty(),
-            date: page.meta.date.as_ref().map(|d| d.to_string()),
+            date: page.meta.date.as_ref().map(|d| d.get_ref().to_string()),
             weight: page.meta.weight,
             draft: page.meta.draft,
             word_count,

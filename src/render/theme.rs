@@ -105,6 +105,7 @@ pub fn load(config: &Config) -> Result<Theme, Vec<Diagnostic>> {
     tera.autoescape_on(vec![".html", ".xml"]);
     // Tera's own escaper also escapes `/`, which makes every relative URL unreadable.
     tera.set_escape_fn(crate::markdown::escape_html);
+    super::date::register(&mut tera);
     if let Err(e) = tera.add_raw_templates(raw) {
         let message = error_chain(&e);
         let d = Diagnostic::new(format!("a template could not be compiled: {message}"))

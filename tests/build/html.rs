@@ -291,3 +291,25 @@ fn summaries_in_listings_are_escaped() {
         run.page(&file).lacks("<script>");
     }
 }
+
+#[test]
+fn a_page_date_is_shown_in_words_on_an_english_site_and_as_written_otherwise() {
+    let site = Site::fixture("minimal").edit(
+        "content/notes/first.md",
+        "title = \"First lesson\"",
+        "title = \"First lesson\"\ndate = 2026-01-05",
+    );
+    site.build()
+        .success()
+        .page("notes/first/index.html")
+        .contains("<span>Updated <time datetime=\"2026-01-05\">5 January 2026</time></span>");
+    let site = site.edit(
+        "site.toml",
+        "title = \"Fixture Site\"",
+        "title = \"Fixture Site\"\nlanguage = \"fr\"",
+    );
+    site.build()
+        .success()
+        .page("notes/first/index.html")
+        .contains("<time datetime=\"2026-01-05\">2026-01-05</time>");
+}

@@ -41,6 +41,14 @@ pub(super) fn check_kinds(content: &Content, ds: &mut Diagnostics) {
             }
         }
         let m = &p.meta;
+        if let Some(date) = m.date.as_ref().filter(|d| d.get_ref().date.is_none()) {
+            ds.push(
+                p.error_at("`date` is a time of day without a day", date.span())
+                    .hint(
+                        "give the day the page was written or updated, such as `date = 2026-01-15`",
+                    ),
+            );
+        }
         let only = |field: &str, span: std::ops::Range<usize>, allowed: &str| {
             p.error_at(format!("`{field}` is only allowed {allowed}"), span)
                 .hint(format!("remove `{field}`, or set the right `kind`"))
