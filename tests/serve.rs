@@ -583,3 +583,145 @@ fn a_template_edit_re_renders_only_the_pages_that_use_it() {
         "a page of another template was written"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Folders made or removed while serving
+
+/// Asks for `path` until the reply satisfies `ok` (the rebuild has happened), or fails after
+/// `within` with the last reply.
+fn until(port: u16, path: &str, what: &str, within: Duration, ok: impl Fn(&Reply) -> bool) {
+    let started = Instant::now();
+    loop {
+        let reply = get(port, path);
+        if ok(&reply) {
+            return;
+        }
+        assert!(
+            started.elapsed() < within,
+            "{path}: not {what} within {within:?}; last reply {}:\n{}",
+            reply.status,
+            reply.body
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// The theme's page template with `marker` at the start of the article.
+fn page_template_marked(marker: &str) -> String {
+    let theme = std::fs::read_to_string(harness::repo().join("themes/default/templates/page.html"))
+        .unwrap();
+    assert!(theme.contains("<article"));
+    theme.replacen(
+        "<article",
+        &format!("<p class=\"marker\">{marker}</p><article"),
+        1,
+    )
+}
+
+#[test]
+fn a_static_folder_made_while_serving_is_served_and_removing_it_removes_its_files() {
+    let s = start(Site::fixture("minimal"));
+    assert_eq!(get(s.port, "/new.txt").status, 404);
+    let folder = s.site.path().join("static");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("new.txt"), "hi\n").unwrap();
+    until(s.port, "/new.txt", "served", Duration::from_secs(3), |r| {
+        r.status == 200 && r.body == "hi\n"
+    });
+    std::fs::remove_dir_all(&folder).unwrap();
+    until(s.port, "/new.txt", "gone", Duration::from_secs(3), |r| {
+        r.status == 404
+    });
+    // Made again: a new folder, watched as well.
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("new.txt"), "again\n").unwrap();
+    until(
+        s.port,
+        "/new.txt",
+        "served again",
+        Duration::from_secs(3),
+        |r| r.status == 200 && r.body == "again\n",
+    );
+}
+
+#[test]
+fn a_templates_folder_made_while_serving_overrides_the_theme_until_it_is_removed() {
+    let s = start(Site::fixture("minimal"));
+    let marked = |r: &Reply| r.status == 200 && r.body.contains("<p class=\"marker\">site</p>");
+    let themes = |r: &Reply| r.status == 200 && r.body.contains("<article") && !marked(r);
+    assert!(themes(&get(s.port, "/notes/first/")));
+    let folder = s.site.path().join("templates");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("page.html"), page_template_marked("site")).unwrap();
+    until(
+        s.port,
+        "/notes/first/",
+        "the override",
+        Duration::from_secs(3),
+        marked,
+    );
+    std::fs::remove_file(folder.join("page.html")).unwrap();
+    until(
+        s.port,
+        "/notes/first/",
+        "the theme's page",
+        Duration::from_secs(3),
+        themes,
+    );
+    std::fs::write(folder.join("page.html"), page_template_marked("site")).unwrap();
+    until(
+        s.port,
+        "/notes/first/",
+        "the override again",
+        Duration::from_secs(3),
+        marked,
+    );
+    std::fs::remove_dir_all(&folder).unwrap();
+    until(
+        s.port,
+        "/notes/first/",
+        "the theme's page again",
+        Duration::from_secs(3),
+        themes,
+    );
+}
+
+#[test]
+fn a_theme_named_in_site_toml_is_used_once_its_folder_appears() {
+    let site = Site::fixture("minimal").edit(
+        "site.toml",
+        "title = \"Fixture Site\"",
+        "title = \"Fixture Site\"\ntheme = \"mine\"",
+    );
+    let s = start(site);
+    let before = get(s.port, "/notes/first/");
+    assert_eq!(before.status, 500, "no good build yet");
+    assert!(
+        before.body.contains("unknown theme `mine`"),
+        "{}",
+        before.body
+    );
+    let from = harness::repo().join("themes/default");
+    let theme = s.site.path().join("themes/mine");
+    for entry in walkdir::WalkDir::new(&from) {
+        let entry = entry.unwrap();
+        let to = theme.join(entry.path().strip_prefix(&from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &to).unwrap();
+        }
+    }
+    std::fs::write(
+        theme.join("templates/page.html"),
+        page_template_marked("mine"),
+    )
+    .unwrap();
+    until(
+        s.port,
+        "/notes/first/",
+        "the new theme's page",
+        Duration::from_secs(5),
+        |r| r.status == 200 && r.body.contains("<p class=\"marker\">mine</p>"),
+    );
+}

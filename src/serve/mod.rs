@@ -72,7 +72,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
         Arc::new(Server::from_listener(listener, None).map_err(|e| Error::Other(e.to_string()))?);
 
     // Watch before announcing the address: an edit made right after must not be missed.
-    let watcher = watch(Arc::clone(&state), options.build.clone(), live)?;
+    watch(Arc::clone(&state), options.build.clone(), live)?;
     say(&format!("Serving at http://{addr}/ (press Ctrl+C to stop)"));
 
     let workers: Vec<_> = (0..WORKERS)
@@ -89,7 +89,6 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
     for w in workers {
         let _ = w.join();
     }
-    drop(watcher);
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 //! Watching the site's sources: each burst of changes is rebuilt, reported on the terminal, and
 //! sent to the open tabs.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -19,50 +19,71 @@ const QUIET: Duration = Duration::from_millis(30);
 
 /// Watches the site's sources and rebuilds after each burst of changes (editors write temporary
 /// files and rename them: wait until the file system has been quiet for a moment).
+///
+/// The site's folder is watched on its own (not its subfolders), so `site.toml` and the source
+/// folders are seen when they appear or go, and each source folder that is there is watched
+/// with everything in it. The output (`public/`, or serve's folder outside the site) is not a
+/// source: writing it never triggers a rebuild.
 pub(super) fn watch(
     state: Arc<State>,
     build: BuildOptions,
     mut live: live::Live,
-) -> Result<notify::RecommendedWatcher, Error> {
+) -> Result<(), Error> {
     let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher = notify::recommended_watcher(tx)
         .map_err(|e| Error::Other(format!("could not watch the site: {e}")))?;
-    for dir in ["content", "themes", "templates", "static"] {
-        let path = build.root.join(dir);
-        if path.is_dir() {
-            let _ = watcher.watch(&path, RecursiveMode::Recursive);
-        }
+    let root = build.root;
+    let _ = watcher.watch(&root, RecursiveMode::NonRecursive);
+    for folder in live::FOLDERS {
+        follow(&mut watcher, &root.join(folder));
     }
-    let _ = watcher.watch(
-        &build.root.join(crate::config::FILE_NAME),
-        RecursiveMode::NonRecursive,
-    );
-    // Reading files (as every build does) is not a change.
-    let relevant = |e: &notify::Event| !matches!(e.kind, EventKind::Access(_));
     std::thread::spawn(move || {
         while let Ok(first) = rx.recv() {
             let mut paths: Vec<PathBuf> = Vec::new();
-            let mut changed = false;
+            let mut lost = false;
             let mut take = |event: notify::Result<notify::Event>| {
-                if let Ok(e) = event {
-                    if relevant(&e) {
-                        changed = true;
-                        paths.extend(e.paths);
+                // Reading files (as every build does) is not a change.
+                match event {
+                    Ok(e) if !matches!(e.kind, EventKind::Access(_)) => {
+                        lost |= e.need_rescan();
+                        paths.extend(e.paths.iter().filter_map(|p| live::source(&root, p)));
                     }
+                    _ => {}
                 }
             };
             take(first);
             while let Ok(next) = rx.recv_timeout(QUIET) {
                 take(next);
             }
-            if changed {
+            // Before the rebuild reads them: what is written into a new folder afterwards is
+            // seen too.
+            for folder in live::FOLDERS {
+                if lost || paths.iter().any(|p| p == Path::new(folder)) {
+                    follow(&mut watcher, &root.join(folder));
+                }
+            }
+            if lost {
+                // Events were dropped: anything may have changed.
+                paths = vec![root.clone()];
+            }
+            if !paths.is_empty() {
                 paths.sort();
                 paths.dedup();
                 rebuild(&state, &mut live, &paths);
             }
         }
     });
-    Ok(watcher)
+    Ok(())
+}
+
+/// Watches `folder` and everything in it if it is there, and stops watching it if not (a folder
+/// removed and made again is a new folder, with no watch).
+fn follow(watcher: &mut notify::RecommendedWatcher, folder: &Path) {
+    if folder.is_dir() {
+        let _ = watcher.watch(folder, RecursiveMode::Recursive);
+    } else {
+        let _ = watcher.unwatch(folder);
+    }
 }
 
 /// Rebuilds what `changed` affects, then tells the tabs; the search index follows.

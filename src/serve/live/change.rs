@@ -1,10 +1,23 @@
-//! What a set of changed paths calls for: which kind of rebuild, with editors' temporary files
-//! left out.
+//! Which changed paths are the site's sources, and what a set of them calls for: which kind of
+//! rebuild, with editors' temporary files left out.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::Live;
+
+/// The folders the site is made from; with `site.toml`, everything `serve` watches. Any of them
+/// may appear or go while the server runs.
+pub(in crate::serve) const FOLDERS: [&str; 4] = ["content", "themes", "templates", "static"];
+
+/// `path` relative to the site's root, if it is one of the site's sources: not the output
+/// (`public/`), not another top-level file, not an editor's temporary file.
+pub(in crate::serve) fn source(root: &Path, path: &Path) -> Option<PathBuf> {
+    let rel = relative(root, path)?;
+    let top = rel.components().next()?.as_os_str();
+    let is_source = rel == Path::new(crate::config::FILE_NAME) || FOLDERS.iter().any(|f| top == *f);
+    (is_source && !is_editor_temp(&rel)).then_some(rel)
+}
 
 pub(super) enum Change {
     Bodies(Vec<String>),
@@ -43,7 +56,7 @@ impl Live {
         if rels.iter().all(|p| template(p).is_some()) {
             return Change::Templates(rels.iter().filter_map(|p| template(p)).collect());
         }
-        if rels.iter().all(|p| is_static(p) && p.is_file()) {
+        if rels.iter().all(|p| is_static(p) && root.join(p).is_file()) {
             let css_only = rels
                 .iter()
                 .all(|p| p.extension().is_some_and(|e| e == "css"));
@@ -112,5 +125,32 @@ mod tests {
             assert!(is_editor_temp(Path::new(name)), "{name}");
         }
         assert!(!is_editor_temp(Path::new("content/a.md")));
+    }
+
+    #[test]
+    fn sources_are_the_site_toml_and_the_source_folders() {
+        let root = Path::new("/site");
+        for (path, want) in [
+            ("/site/site.toml", Some("site.toml")),
+            ("/site/templates", Some("templates")),
+            ("/site/static/new.txt", Some("static/new.txt")),
+            (
+                "/site/themes/mine/templates/page.html",
+                Some("themes/mine/templates/page.html"),
+            ),
+            ("/site/content/notes/a.md", Some("content/notes/a.md")),
+            ("/site/public/index.html", None),
+            ("/site/public", None),
+            ("/site/README.md", None),
+            ("/site/.site.toml.swp", None),
+            ("/site/content/.a.md.swp", None),
+            ("/elsewhere/content/a.md", None),
+        ] {
+            assert_eq!(
+                source(root, Path::new(path)),
+                want.map(PathBuf::from),
+                "{path}"
+            );
+        }
     }
 }

@@ -5,7 +5,8 @@
 //!   page; when its summary changed, also its section and the taxonomy pages that list it. The
 //!   search index follows right after the reload.
 //! - Templates: the theme is reloaded and only the pages whose template uses a changed template
-//!   (by `extends`, `include` or `import`) are rendered again.
+//!   (by `extends`, `include` or `import`) are rendered again; a templates folder that appears
+//!   or goes counts as every template below it.
 //! - Static files: written again, nothing rendered.
 //! - Anything else (front matter, new, deleted or renamed files, site.toml, GIFT files, assets)
 //!   and any change after a failed build: a full build, still written only where bytes changed.
@@ -22,6 +23,7 @@ use crate::site::{self, write, BuildOptions, Built};
 use crate::timings::Timings;
 use crate::Error;
 use change::Change;
+pub(super) use change::{source, FOLDERS};
 use dependents::dependents;
 
 /// What a rebuild did, for the terminal and the open tabs.
@@ -209,7 +211,25 @@ impl Live {
         let mut ds = Diagnostics::default();
         let templates = site::page_templates(&site.content, &theme.tera, &mut ds);
         ds.finish(())?;
-        let affected = dependents(&theme.tera, names);
+        // A folder that appeared or went (`templates/` itself is "") stands for every template
+        // below it, before or now: an override of `page.html` may come with its folder.
+        let below = |folder: &str, name: &str| {
+            folder.is_empty()
+                || name
+                    .strip_prefix(folder)
+                    .is_some_and(|rest| rest.starts_with('/'))
+        };
+        let mut changed = names.clone();
+        changed.extend(
+            site.theme
+                .tera
+                .templates
+                .keys()
+                .chain(theme.tera.templates.keys())
+                .filter(|name| names.iter().any(|folder| below(folder, name)))
+                .cloned(),
+        );
+        let affected = dependents(&theme.tera, &changed);
         site.theme = theme;
         site.templates = templates;
         let renderer = site.renderer();

@@ -203,8 +203,8 @@ pub fn write_changed<'a>(
 }
 
 /// Brings `dir` from the build `before` to the build `site`, comparing in memory: only changed
-/// outputs are written and outputs that are gone are removed. Statics and assets are compared
-/// with what is on disk.
+/// outputs are written, and outputs, statics and assets that are gone are removed. Statics and
+/// assets are compared with what is on disk.
 pub fn write_diff(dir: &Path, before: &Built, site: &Built) -> Result<usize, Error> {
     let old: std::collections::HashMap<&str, &[u8]> = before
         .outputs
@@ -212,9 +212,8 @@ pub fn write_diff(dir: &Path, before: &Built, site: &Built) -> Result<usize, Err
         .map(|o| (o.path.as_str(), o.bytes.as_slice()))
         .collect();
     let written = write_changed(dir, &site.outputs, &|p| old.get(p).copied())?;
-    let now: std::collections::HashSet<&str> =
-        site.outputs.iter().map(|o| o.path.as_str()).collect();
-    for gone in old.keys().filter(|p| !now.contains(*p)) {
+    let now = produced(site);
+    for gone in produced(before).iter().filter(|p| !now.contains(*p)) {
         let path = dir.join(gone);
         if path.is_file() {
             crate::fs::remove_file(&path)?;
@@ -230,6 +229,16 @@ pub fn write_diff(dir: &Path, before: &Built, site: &Built) -> Result<usize, Err
     }
     write_statics(dir, site)?;
     Ok(written)
+}
+
+/// The paths of every file of `site`'s output: rendered, static or asset.
+fn produced(site: &Built) -> HashSet<&str> {
+    let copied = copied_files(site).into_iter().map(|(rel, _)| rel);
+    site.outputs
+        .iter()
+        .map(|o| o.path.as_str())
+        .chain(copied)
+        .collect()
 }
 
 /// Theme and site static files, and the assets beside content pages, where they changed.
