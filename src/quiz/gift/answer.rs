@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::text::{find, span_of, split, strip_format, text_of, to_string, trim, Ch};
+use super::text::{find, span_of, split, starts_with, strip_format, text_of, to_string, trim, Ch};
 use super::Parser;
 use crate::quiz::model::{Answer, Choice, QuizError};
 
@@ -82,7 +82,11 @@ impl Parser<'_> {
 
     /// `{=right ~wrong}`, `{~%50%half ~%50%half ~%-100%wrong}`.
     fn choices(&mut self, block: &[Ch], span: &Range<usize>) -> Option<Answer> {
-        let options: Vec<Opt> = split(block, &['=', '~']).into_iter().map(option).collect();
+        let errors_before = self.errors.len();
+        let options: Vec<Opt> = split(block, &['=', '~'])
+            .into_iter()
+            .map(|piece| self.option(piece))
+            .collect();
         // As in Moodle: a block with an `=` answer is single-answer with partial credit, so
         // only full-credit answers are right; without `=`, weights make it multiple-answer.
         let has_equals = options.iter().any(|o| o.marker == Some('='));
@@ -106,7 +110,7 @@ impl Parser<'_> {
                 });
             }
         }
-        if choices.len() < options.len() {
+        if choices.len() < options.len() || self.errors.len() > errors_before {
             return None;
         }
         let correct = choices.iter().filter(|c| c.correct).count();
@@ -175,7 +179,8 @@ impl Parser<'_> {
         let mut accept = Vec::new();
         let mut otherwise = None;
         let errors_before = self.errors.len();
-        for o in split(block, &['=']).into_iter().map(option) {
+        for piece in split(block, &['=']) {
+            let o = self.option(piece);
             let text = to_string(o.text);
             let right = o.weight.is_none_or(|w| w > 0.0);
             if text.is_empty() {
@@ -208,7 +213,11 @@ impl Parser<'_> {
     fn numeric(&mut self, block: &[Ch], span: &Range<usize>) -> Option<Answer> {
         // What follows `~` is feedback for any other answer; the model has no place for it.
         let block = find(block, "~").map_or(block, |i| &block[..i]);
-        let options: Vec<Opt> = split(block, &['=']).into_iter().map(option).collect();
+        let errors_before = self.errors.len();
+        let options: Vec<Opt> = split(block, &['='])
+            .into_iter()
+            .map(|piece| self.option(piece))
+            .collect();
         if options.is_empty() {
             let error = QuizError::new("numeric question has no answer", span.clone());
             let hint = "write the number after `#`: `{#42}`, `{#3.5:0.1}` or `{#1..5}`";
@@ -216,7 +225,7 @@ impl Parser<'_> {
             return None;
         }
         let mut answer = None;
-        let mut valid = true;
+        let mut valid = self.errors.len() == errors_before;
         for o in &options {
             let full_credit = o.weight.is_none_or(|w| w >= 100.0);
             if !full_credit && to_string(o.text) == "*" {
@@ -327,30 +336,54 @@ struct Opt<'a> {
     span: Range<usize>,
 }
 
-fn option(piece: &[Ch]) -> Opt<'_> {
-    let (marker, rest) = match piece.first() {
-        Some(ch) if ch.is('=') || ch.is('~') => (Some(ch.c), trim(&piece[1..])),
-        _ => (None, piece),
-    };
-    let mut rest = rest;
-    let mut weight = None;
-    if rest.first().is_some_and(|ch| ch.is('%')) {
-        if let Some(end) = rest[1..].iter().position(|ch| ch.is('%')).map(|i| i + 1) {
-            if let Ok(w) = to_string(&rest[1..end]).parse::<f64>() {
-                weight = Some(w).filter(|w| w.is_finite());
+impl Parser<'_> {
+    /// One option, its weight checked: Moodle takes weights from -100 to 100 (percent).
+    fn option<'a>(&mut self, piece: &'a [Ch]) -> Opt<'a> {
+        let (marker, mut rest) = match piece.first() {
+            Some(ch) if ch.is('=') || ch.is('~') => (Some(ch.c), trim(&piece[1..])),
+            _ => (None, piece),
+        };
+        let mut weight = None;
+        if starts_with(rest, "\\%") {
+            rest = &rest[1..]; // `\%`: a literal percent sign, not a weight
+        } else if rest.first().is_some_and(|ch| ch.is('%')) {
+            if let Some(end) = rest[1..].iter().position(|ch| ch.is('%')).map(|i| i + 1) {
+                let number = to_string(trim(&rest[1..end]));
+                let span = span_of(&rest[..=end]);
+                match number.parse::<f64>() {
+                    _ if number.is_empty() => {
+                        let message = "answer weight between `%` signs is empty";
+                        let hint = "write a weight from -100 to 100, e.g. `~%50%`, or remove \
+                                    the `%%`";
+                        self.errors.push(QuizError::new(message, span).hint(hint));
+                    }
+                    Ok(w) if (-100.0..=100.0).contains(&w) => weight = Some(w),
+                    Ok(_) => {
+                        let message = format!("answer weight `{number}` is out of range");
+                        let hint = "Moodle accepts weights from -100 to 100 (percent), e.g. \
+                                    `~%50%` for half credit or `~%-100%` for a wrong answer";
+                        self.errors.push(QuizError::new(message, span).hint(hint));
+                    }
+                    Err(_) => {
+                        let message = format!("answer weight `{number}` is not a number");
+                        let hint = "write a weight from -100 to 100 between `%` signs, e.g. \
+                                    `~%50%`; write `\\%` for a literal percent sign";
+                        self.errors.push(QuizError::new(message, span).hint(hint));
+                    }
+                }
                 rest = &rest[end + 1..];
             }
         }
-    }
-    let (text, feedback) = match find(rest, "#") {
-        Some(i) => (&rest[..i], text_of(&rest[i + 1..])),
-        None => (rest, None),
-    };
-    Opt {
-        marker,
-        weight,
-        text: strip_format(text),
-        feedback,
-        span: span_of(piece),
+        let (text, feedback) = match find(rest, "#") {
+            Some(i) => (&rest[..i], text_of(&rest[i + 1..])),
+            None => (rest, None),
+        };
+        Opt {
+            marker,
+            weight,
+            text: strip_format(text),
+            feedback,
+            span: span_of(piece),
+        }
     }
 }

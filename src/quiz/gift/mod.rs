@@ -17,9 +17,11 @@
 //!
 //! Answer blocks: `{=right ~wrong}` is single choice; several `=`, or a weight such as `~%50%`
 //! on any option, make it multiple choice, an option being correct when its weight is positive
-//! (`=` counts as 100%). `{T}` `{TRUE}` `{F}` `{FALSE}` are true/false; `{=a =b}` short answer;
-//! `{#5}`, `{#5:0.5}`, `{#1..5}` and `{# =5 =%50%4:1}` numeric (the first full-credit answer
-//! counts); `{=a -> b =c -> d}` matching. `#text` after an option is its feedback and `####text`
+//! (`=` counts as 100%). A weight is a number from -100 to 100, as Moodle accepts; anything else
+//! between an option's `%` signs is an error (where Moodle would keep it as text), and `\%` at the
+//! start of an option is a literal percent sign. `{T}` `{TRUE}` `{F}` `{FALSE}` are true/false;
+//! `{=a =b}` short answer; `{#5}`, `{#5:0.5}`, `{#1..5}` and `{# =5 =%50%4:1}` numeric (the first
+//! full-credit answer counts); `{=a -> b =c -> d}` matching. `#text` after an option is its feedback and `####text`
 //! the question's explanation.
 //!
 //! The quiz model has no partial credit, so a weight only decides right or wrong. Dropped because

@@ -39,6 +39,23 @@ fn weights_make_multiple_choice() {
             choice("none", false, None)
         ])
     );
+    // `\%` at the start of an option is a literal percent sign, even before another `%`.
+    assert_eq!(
+        answer("Pick {=\\%abc%x ~none}"),
+        Answer::Single(vec![
+            choice("%abc%x", true, None),
+            choice("none", false, None)
+        ])
+    );
+    // Weights may have decimals and reach both ends of Moodle's range.
+    assert_eq!(
+        answer("Pick {~%33.33333%a ~%100%b ~%-100%c}"),
+        Answer::Multiple(vec![
+            choice("a", true, None),
+            choice("b", true, None),
+            choice("c", false, None)
+        ])
+    );
 }
 
 #[test]

@@ -269,6 +269,9 @@ fn every_error_has_a_hint() {
         "Q {#5..1}",
         "Q {#1:-1}",
         "Q {#=%50%1}",
+        "Q {~%abc%a =b}",
+        "Q {~%200%a ~b}",
+        "Q {~%%a =b}",
     ];
     for source in sources {
         let (_, errors) = parse(source);
@@ -297,4 +300,43 @@ fn the_title_comment_must_come_before_the_first_question() {
         Some("Stress")
     );
     assert_eq!(quiz("Q {T}").title, None);
+}
+
+#[test]
+fn weights_must_be_numbers_from_minus_100_to_100() {
+    assert_eq!(
+        error("Pick {~%abc%x =y}"),
+        ("answer weight `abc` is not a number".into(), "%abc%")
+    );
+    let (_, errors) = parse("Pick {~%abc%x =y}");
+    assert_eq!(
+        errors[0].hint.as_deref(),
+        Some("write a weight from -100 to 100 between `%` signs, e.g. `~%50%`; write `\\%` for a literal percent sign")
+    );
+    assert_eq!(
+        error("Pick {~%200%x ~y}"),
+        ("answer weight `200` is out of range".into(), "%200%")
+    );
+    let (quiz, errors) = parse("Pick {~%200%x ~y}");
+    assert!(quiz.questions.is_empty());
+    assert_eq!(
+        errors[0].hint.as_deref(),
+        Some("Moodle accepts weights from -100 to 100 (percent), e.g. `~%50%` for half credit or `~%-100%` for a wrong answer")
+    );
+    assert_eq!(
+        error("Pick {=x ~%-150%y}"),
+        ("answer weight `-150` is out of range".into(), "%-150%")
+    );
+    assert_eq!(
+        error("Spell it {=%150%colour =color}"),
+        ("answer weight `150` is out of range".into(), "%150%")
+    );
+    assert_eq!(
+        error("Pi? {#=%half%3.14}"),
+        ("answer weight `half` is not a number".into(), "%half%")
+    );
+    assert_eq!(
+        error("Pick {~%%x =y}"),
+        ("answer weight between `%` signs is empty".into(), "%%")
+    );
 }

@@ -1,0 +1,34 @@
+//! The exact text of input-validation errors and warnings: GIFT weights and empty banks,
+//! taxonomy settings and terms, TOML hints, long source lines and symbolic links in content/.
+
+mod harness;
+use harness::Site;
+
+#[test]
+fn gift_weights_must_be_numbers_from_minus_100_to_100() {
+    Site::fixture("minimal")
+        .file(
+            "content/q.gift",
+            "$CATEGORY: T/T-1.1\n::a::Pick {~%abc%x =y}\n\n::b::Pick {~%200%x ~y}\n",
+        )
+        .build()
+        .failure()
+        .stderr_is(
+            "error: answer weight `abc` is not a number
+ --> content/q.gift:2:13
+  |
+2 | ::a::Pick {~%abc%x =y}
+  |             ^^^^^
+  = hint: write a weight from -100 to 100 between `%` signs, e.g. `~%50%`; write `\\%` for a literal percent sign
+
+error: answer weight `200` is out of range
+ --> content/q.gift:4:13
+  |
+4 | ::b::Pick {~%200%x ~y}
+  |             ^^^^^
+  = hint: Moodle accepts weights from -100 to 100 (percent), e.g. `~%50%` for half credit or `~%-100%` for a wrong answer
+
+error: found 2 problems in the site; nothing was written
+",
+        );
+}
