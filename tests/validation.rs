@@ -32,3 +32,22 @@ error: found 2 problems in the site; nothing was written
 ",
         );
 }
+
+#[test]
+fn a_gift_file_without_questions_is_an_error_like_a_toml_quiz_without_them() {
+    Site::fixture("minimal")
+        .file("content/empty.gift", "// title: Empty quiz\n")
+        .build()
+        .failure()
+        .stderr_is(
+            "error: missing questions in GIFT quiz
+ --> content/empty.gift:1:1
+  |
+1 | // title: Empty quiz
+  | ^
+  = hint: write questions separated by blank lines, e.g. `::q1::Is this true? {T}`, under a `$CATEGORY:` whose last part is an objective ID; or remove the file
+
+error: found 1 problem in the site; nothing was written
+",
+        );
+}

@@ -3,7 +3,7 @@
 //! The syntax is read the way Moodle's own importer reads it (`question/format/gift/format.php`),
 //! so a bank exported from Moodle imports unchanged:
 //!
-//! - Questions are separated by blank lines; lines starting with `//` are comments, and a
+//! - Questions are separated by blank lines, and a file needs at least one; lines starting with `//` are comments, and a
 //!   `// title: ...` comment before the first question names the quiz. Lines are trimmed.
 //! - `$CATEGORY: path/to/category` applies to the questions after it. Objectives come from the
 //!   category and nowhere else: when its last path segment is an objective ID (`SMS-4.2`) or a
@@ -68,6 +68,14 @@ pub fn parse(source: &str) -> (GiftQuiz, Vec<QuizError>) {
         }
     }
     parser.group(&group);
+    if parser.count == 0 {
+        // As a TOML quiz without `[[questions]]` is: an empty page is never what was meant.
+        let start = if source.starts_with('\u{feff}') { 3 } else { 0 };
+        let hint = "write questions separated by blank lines, e.g. `::q1::Is this true? {T}`, \
+                    under a `$CATEGORY:` whose last part is an objective ID; or remove the file";
+        let error = QuizError::new("missing questions in GIFT quiz", start..start);
+        parser.errors.push(error.hint(hint));
+    }
     (parser.quiz, parser.errors)
 }
 

@@ -340,3 +340,21 @@ fn weights_must_be_numbers_from_minus_100_to_100() {
         ("answer weight between `%` signs is empty".into(), "%%")
     );
 }
+
+#[test]
+fn a_file_without_questions_is_an_error() {
+    for source in [
+        "",
+        "\n\n",
+        "// title: Only a title\n// and a comment\n",
+        "$CATEGORY: T/T-1.1\n",
+    ] {
+        assert_eq!(
+            errors(source),
+            [("missing questions in GIFT quiz".to_string(), "")],
+            "{source:?}"
+        );
+    }
+    let (_, errors) = parse("\u{feff}");
+    assert_eq!(errors[0].span, 3..3);
+}
