@@ -51,3 +51,26 @@ error: found 1 problem in the site; nothing was written
 ",
         );
 }
+
+#[test]
+fn paginate_by_must_be_at_least_1() {
+    Site::fixture("minimal")
+        .edit(
+            "site.toml",
+            "title = \"Topics\"",
+            "title = \"Topics\"\npaginate_by = 0",
+        )
+        .build()
+        .failure()
+        .stderr_is(
+            "error: `paginate_by` must be at least 1
+  --> site.toml:12:15
+   |
+12 | paginate_by = 0
+   |               ^
+   = hint: it is how many entries each term page lists, e.g. `paginate_by = 20`
+
+error: found 1 problem in the site; nothing was written
+",
+        );
+}

@@ -119,6 +119,15 @@ impl Config {
                     ),
                 );
             }
+            if *t.paginate_by.get_ref() == 0 {
+                ds.push(
+                    Diagnostic::new("`paginate_by` must be at least 1")
+                        .at(rel, &self.source, t.paginate_by.span())
+                        .hint(
+                            "it is how many entries each term page lists, e.g. `paginate_by = 20`",
+                        ),
+                );
+            }
         }
         if let Err(problem) = check_base_url(self.base_url.get_ref()) {
             ds.push(problem.at(rel, &self.source, self.base_url.span()));
