@@ -74,3 +74,77 @@ error: found 1 problem in the site; nothing was written
 ",
         );
 }
+
+#[test]
+fn a_term_without_letters_or_digits_is_an_error_at_the_term() {
+    Site::fixture("minimal")
+        .edit(
+            "content/notes/first.md",
+            "topics = [\"goal setting\"]",
+            "topics = [\"goal setting\", \"???\"]",
+        )
+        .edit(
+            "content/refs.md",
+            "topics = [\"goal setting\"]",
+            "topics = [\"goal setting\", \"--\"]",
+        )
+        .build()
+        .failure()
+        .stderr_is(
+            "error: term `???` of taxonomy `topics` has no letters or digits to make a URL from
+ --> content/notes/first.md:8:27
+  |
+8 | topics = [\"goal setting\", \"???\"]
+  |                           ^^^^^
+  = hint: use a term with letters or digits in it: its page's URL is made from them
+
+error: term `--` of taxonomy `topics` has no letters or digits to make a URL from
+  --> content/refs.md:17:42
+   |
+17 | taxonomies = { topics = [\"goal setting\", \"--\"] }
+   |                                          ^^^^
+   = hint: use a term with letters or digits in it: its page's URL is made from them
+
+error: found 2 problems in the site; nothing was written
+",
+        );
+}
+
+#[test]
+fn two_spellings_of_a_term_with_one_url_are_an_error_unless_only_case_differs() {
+    Site::fixture("minimal")
+        .edit("content/notes/first.md", "topics = [\"goal setting\"]", "topics = [\"goal setting\", \"café\"]")
+        .edit(
+            "content/notes/second.md",
+            "weight = 2",
+            "weight = 2\n[taxonomies]\ntopics = [\"Goal Setting\", \"Café\", \"cafe\"]",
+        )
+        .build()
+        .failure()
+        .stderr_is(
+            "error: term `cafe` of taxonomy `topics` has the same URL as `café`
+ --> content/notes/second.md:5:35
+  |
+5 | topics = [\"Goal Setting\", \"Café\", \"cafe\"]
+  |                                   ^^^^^^
+  = hint: `café` is used at content/notes/first.md:8:27, and both would share the page `topics/cafe/`; spell the term the same way in both places
+
+error: found 1 problem in the site; nothing was written
+",
+        );
+}
+
+#[test]
+fn terms_that_differ_only_in_case_share_a_page_quietly() {
+    Site::fixture("minimal")
+        .edit(
+            "content/notes/second.md",
+            "weight = 2",
+            "weight = 2\n[taxonomies]\ntopics = [\"Goal Setting\"]",
+        )
+        .build()
+        .success()
+        .page("topics/goal-setting/index.html")
+        .contains("Second lesson")
+        .contains("First lesson");
+}

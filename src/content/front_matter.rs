@@ -99,7 +99,8 @@ pub struct FrontMatter<R: Default> {
 }
 
 /// Terms per taxonomy name, with the name's position for errors.
-pub type Taxonomies = std::collections::BTreeMap<Spanned<String>, Vec<String>>;
+/// Taxonomy name -> terms, each with its position for errors about it.
+pub type Taxonomies = std::collections::BTreeMap<Spanned<String>, Vec<Spanned<String>>>;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -266,7 +266,7 @@ fn resource_ctx(content: &Content, r: usize) -> ResourceCtx {
         .taxonomies
         .iter()
         .filter(|(name, _)| name.get_ref() == "topics")
-        .flat_map(|(_, terms)| terms.iter())
+        .flat_map(|(_, terms)| terms.iter().map(|t| t.get_ref()))
         .map(|t| TermLink {
             name: t.clone(),
             href: term_href("topics", &crate::content::slugify(t)),

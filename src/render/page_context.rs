@@ -179,8 +179,11 @@ impl Renderer<'_> {
                     terms: terms
                         .iter()
                         .map(|term| TermLink {
-                            name: term.clone(),
-                            href: context::term_href(name, &crate::content::slugify(term)),
+                            name: term.get_ref().clone(),
+                            href: context::term_href(
+                                name,
+                                &crate::content::slugify(term.get_ref()),
+                            ),
                         })
                         .collect(),
                 })

@@ -82,7 +82,7 @@ pub fn collect<'a>(content: &'a Content, rendered: &'a [RenderedPage]) -> Vec<Ve
                 .taxonomies
                 .values()
                 .flatten()
-                .cloned()
+                .map(|t| t.get_ref().as_str())
                 .collect::<Vec<_>>()
                 .join(" "),
             ..Doc::default()
@@ -192,7 +192,7 @@ pub fn collect<'a>(content: &'a Content, rendered: &'a [RenderedPage]) -> Vec<Ve
                             .taxonomies
                             .values()
                             .flatten()
-                            .cloned()
+                            .map(|t| t.get_ref().clone())
                             .chain(rec.competencies.iter().map(|c| c.get_ref().clone()))
                             .collect::<Vec<_>>()
                             .join(" "),

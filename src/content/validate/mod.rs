@@ -25,7 +25,7 @@ pub fn resolve(content: &mut Content, config: &Config, ds: &mut Diagnostics) {
     register(content, ds);
     check_references(content, config, ds);
     collect_quizzes(content, ds);
-    index_terms(content, config);
+    index_terms(content, config, ds);
 }
 
 /// Where an ID was first defined, for duplicate messages.
@@ -180,23 +180,67 @@ fn register(content: &mut Content, ds: &mut Diagnostics) {
     content.library = content.pages.iter().position(|p| p.kind() == Kind::Library);
 }
 
-/// Taxonomy name -> term slug -> pages and resources, in site.toml's order of taxonomies.
-fn index_terms(content: &mut Content, config: &Config) {
+/// Taxonomy name -> term slug -> pages and resources, in site.toml's order of taxonomies. A term
+/// must make a URL, and two spellings that make the same one (`café`, `cafe`) are reported rather
+/// than merged quietly, unless they differ only in case.
+fn index_terms(content: &mut Content, config: &Config, ds: &mut Diagnostics) {
     let mut terms: BTreeMap<String, BTreeMap<String, Term>> = config
         .taxonomies
         .iter()
         .map(|t| (t.name.get_ref().clone(), BTreeMap::new()))
         .collect();
-    let mut add = |tax: &str, term: &str, page: Option<usize>, resource: Option<usize>| {
+    // Taxonomy -> slug -> where the term was first written (page, span).
+    let mut first: BTreeMap<(&str, String), (usize, std::ops::Range<usize>)> = BTreeMap::new();
+    let tagged = content
+        .pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| tags(&p.meta.taxonomies, i, Some(i), None));
+    let tagged = tagged.chain(
+        content
+            .resources
+            .iter()
+            .enumerate()
+            .flat_map(|(r, res)| tags(&res.record.taxonomies, res.page, None, Some(r))),
+    );
+    for (tax, term, at, page, resource) in tagged {
         let Some(map) = terms.get_mut(tax) else {
-            return;
+            continue;
         };
-        let slug = slugify(term);
+        let name = term.get_ref().trim();
+        let slug = slugify(name);
         if slug.is_empty() {
-            return;
+            let message = format!(
+                "term `{name}` of taxonomy `{tax}` has no letters or digits to make a URL from"
+            );
+            ds.push(
+                content.pages[at].error_at(message, term.span()).hint(
+                    "use a term with letters or digits in it: its page's URL is made from them",
+                ),
+            );
+            continue;
+        }
+        match first.get(&(tax, slug.clone())) {
+            Some((p, span)) => {
+                let earlier = &map[&slug].name;
+                if earlier.to_lowercase() != name.to_lowercase() {
+                    let message = format!(
+                        "term `{name}` of taxonomy `{tax}` has the same URL as `{earlier}`"
+                    );
+                    let hint = format!(
+                        "`{earlier}` is used at {}, and both would share the page `{tax}/{slug}/`; \
+                         spell the term the same way in both places",
+                        origin_of(content, *p, span.clone())
+                    );
+                    ds.push(content.pages[at].error_at(message, term.span()).hint(hint));
+                }
+            }
+            None => {
+                first.insert((tax, slug.clone()), (at, term.span()));
+            }
         }
         let t = map.entry(slug).or_insert_with(|| Term {
-            name: term.trim().to_string(),
+            name: name.to_string(),
             ..Term::default()
         });
         if let Some(p) = page {
@@ -209,20 +253,20 @@ fn index_terms(content: &mut Content, config: &Config) {
                 t.resources.push(r);
             }
         }
-    };
-    for (i, p) in content.pages.iter().enumerate() {
-        for (name, list) in &p.meta.taxonomies {
-            for term in list {
-                add(name.get_ref(), term, Some(i), None);
-            }
-        }
-    }
-    for (r, res) in content.resources.iter().enumerate() {
-        for (name, list) in &res.record.taxonomies {
-            for term in list {
-                add(name.get_ref(), term, None, Some(r));
-            }
-        }
     }
     content.terms = terms;
+}
+
+/// Each term of `taxonomies` with the taxonomy's name, the page that writes it, and the page or
+/// resource it tags.
+fn tags(
+    taxonomies: &super::front_matter::Taxonomies,
+    at: usize,
+    page: Option<usize>,
+    resource: Option<usize>,
+) -> impl Iterator<Item = (&str, &Spanned<String>, usize, Option<usize>, Option<usize>)> {
+    taxonomies.iter().flat_map(move |(name, list)| {
+        list.iter()
+            .map(move |term| (name.get_ref().as_str(), term, at, page, resource))
+    })
 }

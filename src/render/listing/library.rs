@@ -55,7 +55,7 @@ fn facet_values(content: &Content, r: usize) -> [Vec<(String, String)>; 4] {
         .iter()
         .filter(|(n, _)| n.get_ref() == "topics")
         .flat_map(|(_, t)| t.iter())
-        .map(|t| (slugify(t), t.clone()))
+        .map(|t| (slugify(t.get_ref()), t.get_ref().clone()))
         .collect();
     let mut comps: Vec<(String, String)> = Vec::new();
     for id in &rec.competencies {
