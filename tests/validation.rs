@@ -148,3 +148,67 @@ fn terms_that_differ_only_in_case_share_a_page_quietly() {
         .contains("Second lesson")
         .contains("First lesson");
 }
+
+#[test]
+fn a_duplicate_key_names_the_line_that_first_sets_it() {
+    Site::fixture("minimal")
+        .edit(
+            "content/notes/second.md",
+            "weight = 2",
+            "weight = 2\ntitle = \"Again\"",
+        )
+        .build()
+        .failure()
+        .stderr_is(
+            "error: duplicate key `title`
+ --> content/notes/second.md:4:1
+  |
+4 | title = \"Again\"
+  | ^^^^^
+  = hint: `title` is already set on line 2; remove one of them
+
+error: found 1 problem in the site; nothing was written
+",
+        );
+}
+
+#[test]
+fn a_value_of_the_wrong_type_gets_a_hint_about_the_type_not_quotes() {
+    Site::fixture("minimal")
+        .edit(
+            "content/notes/second.md",
+            "weight = 2",
+            "weight = 2\ndescription = 5",
+        )
+        .build()
+        .failure()
+        .stderr_is(
+            "error: invalid type: integer `5`, expected a string
+ --> content/notes/second.md:4:15
+  |
+4 | description = 5
+  |               ^
+  = hint: this key takes text: put it in double quotes
+
+error: found 1 problem in the site; nothing was written
+",
+        );
+    Site::fixture("minimal")
+        .edit("content/notes/second.md", "weight = 2", "weight = \"2\"")
+        .build()
+        .failure()
+        .stderr_contains(
+            "  = hint: this key takes a whole number, written without quotes, e.g. `2`\n",
+        );
+    Site::fixture("minimal")
+        .edit(
+            "content/notes/second.md",
+            "weight = 2",
+            "weight = 2\ndescription = hello",
+        )
+        .build()
+        .failure()
+        .stderr_contains(
+            "  = hint: check the TOML syntax: strings need double quotes, lists need [ ]\n",
+        );
+}
