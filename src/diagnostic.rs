@@ -173,13 +173,9 @@ impl fmt::Display for Diagnostic {
                     let gutter = " ".repeat(line.to_string().len());
                     writeln!(f, "{gutter}--> {origin}")?;
                     writeln!(f, "{gutter} |")?;
-                    writeln!(f, "{line} | {}", text.trim_end())?;
-                    let pad: String = text
-                        .chars()
-                        .take(col - 1)
-                        .map(|c| if c == '\t' { '\t' } else { ' ' })
-                        .collect();
-                    writeln!(f, "{gutter} | {pad}{}", "^".repeat(self.0.width))?;
+                    let (shown, pad, width) = snippet(text.trim_end(), *col, self.0.width);
+                    writeln!(f, "{line} | {shown}")?;
+                    writeln!(f, "{gutter} | {pad}{}", "^".repeat(width))?;
                     if let Some(hint) = &self.0.hint {
                         writeln!(f, "{gutter} = hint: {hint}")?;
                     }
@@ -199,6 +195,38 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// The most characters of a source line shown under a diagnostic.
+const SNIPPET_WIDTH: usize = 150;
+
+/// The part of `text` shown (at most [`SNIPPET_WIDTH`] characters around 1-based column `col`,
+/// with `…` where it is cut), the padding that puts the caret under `col`, and the caret's width.
+fn snippet(text: &str, col: usize, width: usize) -> (String, String, usize) {
+    let chars: Vec<char> = text.chars().collect();
+    let at = (col - 1).min(chars.len());
+    let (from, to) = if chars.len() <= SNIPPET_WIDTH {
+        (0, chars.len())
+    } else {
+        // Some context before the column, the rest after it.
+        let from = at.saturating_sub(SNIPPET_WIDTH / 3);
+        let to = (from + SNIPPET_WIDTH).min(chars.len());
+        (to.saturating_sub(SNIPPET_WIDTH).min(from), to)
+    };
+    let cut_before = if from > 0 { "…" } else { "" };
+    let cut_after = if to < chars.len() { "…" } else { "" };
+    let shown: String = chars[from..to].iter().collect();
+    let pad: String = cut_before
+        .chars()
+        .map(|_| ' ')
+        .chain(
+            chars[from..at]
+                .iter()
+                .map(|&c| if c == '\t' { '\t' } else { ' ' }),
+        )
+        .collect();
+    let width = width.min(to.saturating_sub(at)).max(1);
+    (format!("{cut_before}{shown}{cut_after}"), pad, width)
 }
 
 /// The largest char boundary of `s` at or before `i` (and within `s`).
@@ -362,6 +390,44 @@ mod tests {
         assert_eq!(
             d.to_string(),
             "error: unknown field `titel`\n --> content/a.md:2:1\n  |\n2 | titel = \"x\"\n  | ^^^^^\n  = hint: did you mean `title`?\n"
+        );
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_column_with_the_caret_aligned() {
+        let line = format!("{}needle{}", "a".repeat(50_000), "b".repeat(50_000));
+        let at = line.find("needle").unwrap();
+        let d = Diagnostic::new("m").at(Path::new("a"), &line, at..at + 6);
+        let text = d.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        let (shown, caret) = (lines[3], lines[4]);
+        assert_eq!(
+            shown,
+            format!("1 | …{}needle{}…", "a".repeat(50), "b".repeat(94))
+        );
+        assert_eq!(caret, format!("  | {}^^^^^^", " ".repeat(51)));
+        assert_eq!(
+            shown.find("needle").map(|i| shown[..i].chars().count()),
+            Some(caret.find('^').unwrap())
+        );
+        // Near the start or the end of the line, only one side is cut.
+        let line = format!("x{}", "b".repeat(500));
+        let d = Diagnostic::new("m").at(Path::new("a"), &line, 0..1);
+        let text = d.to_string();
+        assert_eq!(
+            text.lines().nth(3),
+            Some(format!("1 | x{}…", "b".repeat(149)).as_str())
+        );
+        let line = format!("{}x", "b".repeat(500));
+        let d = Diagnostic::new("m").at(Path::new("a"), &line, 500..501);
+        let text = d.to_string();
+        assert_eq!(
+            text.lines().nth(3),
+            Some(format!("1 | …{}x", "b".repeat(149)).as_str())
+        );
+        assert_eq!(
+            text.lines().nth(4),
+            Some(format!("  | {}^", " ".repeat(150)).as_str())
         );
     }
 

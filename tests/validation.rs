@@ -212,3 +212,29 @@ error: found 1 problem in the site; nothing was written
             "  = hint: check the TOML syntax: strings need double quotes, lists need [ ]\n",
         );
 }
+
+#[test]
+fn a_long_source_line_is_cut_around_the_error() {
+    let long = "x".repeat(100_000);
+    let expected = format!(
+        "error: unknown field `wieght`
+ --> content/notes/second.md:3:1
+  |
+3 | wieght = 2 # {}…
+  | ^^^^^^
+  = hint: did you mean `weight`?
+
+error: found 1 problem in the site; nothing was written
+",
+        "x".repeat(137)
+    );
+    Site::fixture("minimal")
+        .edit(
+            "content/notes/second.md",
+            "weight = 2",
+            &format!("wieght = 2 # {long}"),
+        )
+        .build()
+        .failure()
+        .stderr_is(&expected);
+}
