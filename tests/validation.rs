@@ -238,3 +238,26 @@ error: found 1 problem in the site; nothing was written
         .failure()
         .stderr_is(&expected);
 }
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_in_content_are_reported_not_followed_silently() {
+    let site = Site::fixture("minimal");
+    let content = site.path().join("content");
+    std::os::unix::fs::symlink("notes/first.md", content.join("x.md")).unwrap();
+    std::os::unix::fs::symlink("notes", content.join("more")).unwrap();
+    site.build()
+        .success()
+        .stderr_contains(
+            "warning[symlink]: `content/more` is a symbolic link; Trellis does not follow links in content/
+ --> content/more
+  = hint: copy the folder into content/ instead
+",
+        )
+        .stderr_contains(
+            "warning[symlink]: `content/x.md` is a symbolic link; Trellis does not follow links in content/
+ --> content/x.md
+  = hint: copy the file into content/ instead
+",
+        );
+}

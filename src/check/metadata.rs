@@ -1,10 +1,13 @@
 //! Metadata findings: resource records without the fields their kind needs for a reader to find
-//! the work, duplicate records, and pages without a description.
+//! the work, duplicate records, pages without a description, and symbolic links in content/
+//! (which are not followed).
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use super::Findings;
 use crate::content::{Content, ResourceKind, ResourceRecord};
+use crate::diagnostic::Diagnostic;
 
 /// Fields a record of each kind needs for a reader to find the work, beyond what every build
 /// requires (an article's journal and year): each entry is a set of alternatives.
@@ -31,6 +34,17 @@ fn has(r: &ResourceRecord, field: &str) -> bool {
 }
 
 pub fn check(content: &Content, f: &mut Findings) {
+    for (path, folder) in &content.symlinks {
+        let what = if *folder { "folder" } else { "file" };
+        f.push(
+            "symlink",
+            Diagnostic::new(format!(
+                "`{path}` is a symbolic link; Trellis does not follow links in content/"
+            ))
+            .in_file(Path::new(path))
+            .hint(format!("copy the {what} into content/ instead")),
+        );
+    }
     let mut by_doi: HashMap<String, usize> = HashMap::new();
     let mut by_title: HashMap<(String, Option<i64>), usize> = HashMap::new();
     for (i, res) in content.resources.iter().enumerate() {

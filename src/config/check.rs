@@ -39,6 +39,7 @@ pub const RULES: &[(&str, &str, Level)] = &[
     ("resource-fields", "metadata", Level::Warning),
     ("duplicate-resource", "metadata", Level::Error),
     ("description", "metadata", Level::Warning),
+    ("symlink", "metadata", Level::Warning),
 ];
 
 /// The check (links, coverage, ...) a rule belongs to.

@@ -25,8 +25,9 @@ pub fn load(config: &Config, options: &LoadOptions) -> (Content, Diagnostics) {
     let dir = config.root.join("content");
     let mut content = Content::default();
     if dir.is_dir() {
-        let (markdown, assets) = find_files(&config.root, &dir, &mut ds);
+        let (markdown, assets, symlinks) = find_files(&config.root, &dir, &mut ds);
         content.assets = assets;
+        content.symlinks = symlinks;
         let results: Vec<Result<Page, Diagnostic>> = markdown
             .par_iter()
             .map(|(file, rel)| load_file(&config.root, file, rel))
@@ -99,14 +100,13 @@ fn implicit_home(config: &Config) -> Page {
     }
 }
 
-/// Markdown files (site-relative file, content-relative rel) and other files.
-fn find_files(
-    root: &Path,
-    dir: &Path,
-    ds: &mut Diagnostics,
-) -> (Vec<(PathBuf, String)>, std::collections::BTreeSet<String>) {
+/// Markdown files (site-relative file, content-relative rel), other files, and symbolic links
+/// (site-relative, and whether each leads to a folder). Links are not followed: one may lead
+/// out of the site, or in a circle, and the `trellis check` rule `symlink` reports them.
+fn find_files(root: &Path, dir: &Path, ds: &mut Diagnostics) -> FoundFiles {
     let mut markdown = Vec::new();
     let mut assets = std::collections::BTreeSet::new();
+    let mut symlinks = Vec::new();
     for entry in WalkDir::new(dir).sort_by_file_name() {
         let entry = match entry {
             Ok(e) => e,
@@ -118,7 +118,20 @@ fn find_files(
             }
         };
         let name = entry.file_name().to_string_lossy();
-        if !entry.file_type().is_file() || name.starts_with('.') || name.ends_with('~') {
+        if name.starts_with('.') || name.ends_with('~') {
+            continue;
+        }
+        if entry.path_is_symlink() {
+            let file = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            let shown = file
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            symlinks.push((shown, entry.path().is_dir()));
+            continue;
+        }
+        if !entry.file_type().is_file() {
             continue;
         }
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
@@ -134,8 +147,14 @@ fn find_files(
             assets.insert(rel_str);
         }
     }
-    (markdown, assets)
+    (markdown, assets, symlinks)
 }
+
+type FoundFiles = (
+    Vec<(PathBuf, String)>,
+    std::collections::BTreeSet<String>,
+    Vec<(String, bool)>,
+);
 
 fn load_file(root: &Path, file: &Path, rel: &str) -> Result<Page, Diagnostic> {
     let source = crate::fs::read_to_string(&root.join(file)).map_err(|e| {

@@ -147,6 +147,9 @@ pub struct Content {
     pub ids: BTreeMap<String, Target>,
     /// The `kind = "library"` section, if the site has one.
     pub library: Option<usize>,
+    /// Symbolic links under `content/` (site-relative, `/`-separated), which are not followed,
+    /// and whether each leads to a folder.
+    pub symlinks: Vec<(String, bool)>,
     /// Taxonomy name -> term slug -> term.
     pub terms: BTreeMap<String, BTreeMap<String, Term>>,
     /// Objective ID -> pages that teach it.
