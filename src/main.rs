@@ -17,9 +17,18 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 const MI_OPTION_ALLOW_THP: libmimalloc_sys::mi_option_t = 43;
 /// How long a build lets freed memory wait before returning it to the system.
 const PURGE_DELAY_MS: std::ffi::c_long = 100;
+/// The stack of each of rayon's threads, which render the pages. Tera stops includes and macro
+/// calls nesting past 64 levels (`MAX_NESTING` in vendor/tera), and a level of a macro that
+/// recurses inside loops and `if`s takes up to about 40 KiB in a debug build: more than the
+/// 2 MiB of a default thread holds. Untouched stack is only reserved address space.
+const RENDER_STACK: usize = 16 << 20;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Fails only when the pool already exists, and nothing has made it before this line.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(RENDER_STACK)
+        .build_global();
     if !matches!(cli.command, Command::Serve { .. }) {
         tune_memory_for_a_burst();
     }

@@ -76,6 +76,7 @@ impl Built {
             config: &self.config,
             content: &self.content,
             tera: &self.theme.tera,
+            template_files: &self.theme.files,
             rendered: &self.rendered,
             views: &self.views,
             templates: &self.templates,

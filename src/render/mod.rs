@@ -9,6 +9,7 @@ mod page_context;
 mod progress;
 pub mod quiz;
 mod search_page;
+mod template_errors;
 pub mod theme;
 
 use rayon::prelude::*;
@@ -23,6 +24,8 @@ use crate::markdown;
 use crate::timings::{Part, Parts};
 pub use context::Views;
 pub use markdown_stage::{render_markdown, render_page, RenderedPage, Reserved};
+use template_errors::Failure;
+pub use template_errors::{TemplateFile, TemplateFiles};
 
 /// One file of output: a path relative to the output folder, and its bytes.
 pub struct Output {
@@ -45,7 +48,7 @@ pub fn generated_templates(
 }
 
 /// Every value, or every error when there is one.
-fn all_or_errors<T>(results: Vec<Result<T, Diagnostic>>) -> Result<Vec<T>, Vec<Diagnostic>> {
+fn all_or_errors<T, E>(results: Vec<Result<T, E>>) -> Result<Vec<T>, Vec<E>> {
     let mut values = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
     for r in results {
@@ -141,6 +144,8 @@ pub struct Renderer<'a> {
     pub config: &'a Config,
     pub content: &'a Content,
     pub tera: &'a Tera,
+    /// The templates' text and paths, for errors.
+    pub template_files: &'a TemplateFiles,
     pub rendered: &'a [RenderedPage],
     pub views: &'a Views,
     pub templates: &'a [String],
@@ -336,6 +341,12 @@ impl<'a> Renderer<'a> {
         // Only `serve` renders jobs piecemeal, and it keeps every body's HTML.
         debug_assert!(!self.lazy_html);
         all_or_errors(jobs.par_iter().map(|job| self.render_job(job)).collect())
+            .map_err(|failures| self.report(failures))
+    }
+
+    /// Template errors, each reported once with the pages it broke.
+    fn report(&self, failures: Vec<Failure>) -> Vec<Diagnostic> {
+        template_errors::report(failures, self.tera, self.template_files)
     }
 
     /// Renders `jobs` (every page and listing: [`Renderer::jobs`]) and the generated files, in
@@ -356,7 +367,8 @@ impl<'a> Renderer<'a> {
             .map(|&j| (j, self.render_one(&jobs[j], &sink)))
             .collect();
         results.sort_unstable_by_key(|(j, _)| *j);
-        let mut done = all_or_errors(results.into_iter().map(|(_, r)| r).collect())?;
+        let mut done = all_or_errors(results.into_iter().map(|(_, r)| r).collect())
+            .map_err(|failures| self.report(failures))?;
         let extra = [
             self.sitemap(done.iter().map(|(path, _)| path.as_str())),
             Output {
@@ -378,11 +390,7 @@ impl<'a> Renderer<'a> {
 
     /// Renders one job and hands its output to `sink`. In a build, a page's body HTML is
     /// rendered just before the page and let go after.
-    fn render_one<T>(
-        &self,
-        job: &Job,
-        sink: impl Fn(Output) -> T,
-    ) -> Result<(String, T), Diagnostic> {
+    fn render_one<T>(&self, job: &Job, sink: impl Fn(Output) -> T) -> Result<(String, T), Failure> {
         let lazy = match job {
             Job::Page(i) if self.lazy_html => {
                 let r = &self.rendered[*i];
@@ -401,11 +409,19 @@ impl<'a> Renderer<'a> {
         Ok(done)
     }
 
-    fn render_job(&self, job: &Job) -> Result<Output, Diagnostic> {
+    fn render_job(&self, job: &Job) -> Result<Output, Failure> {
         let parts = self.parts.as_deref();
         let (template, ctx, capacity) = Parts::time(parts, Part::Context, || self.context(job));
+        let out = self.job_path(job);
         Parts::time(parts, Part::Template, || {
-            self.render_template(template, &ctx, &self.job_path(job), capacity)
+            self.render_template(template, &ctx, &out, capacity)
+        })
+        .map_err(|e| {
+            let page = match job {
+                Job::Page(i) => self.content.pages[*i].file.display().to_string(),
+                _ => out,
+            };
+            Failure::new(template, page, &e)
         })
     }
 
@@ -457,20 +473,14 @@ impl<'a> Renderer<'a> {
         ctx: &tera::Context,
         out: &str,
         capacity: usize,
-    ) -> Result<Output, Diagnostic> {
+    ) -> Result<Output, tera::Error> {
         let mut bytes = Vec::with_capacity(capacity);
         // Templates and the values they print are UTF-8, so the bytes are too.
-        match self.tera.render_to(name, ctx, &mut bytes) {
-            Ok(()) => Ok(Output {
-                path: out.to_string(),
-                bytes,
-            }),
-            Err(e) => Err(Diagnostic::new(format!(
-                "template `{name}` failed while rendering `{out}`: {}",
-                theme::error_chain(&e)
-            ))
-            .hint("see docs/templates.md for the variables each template gets")),
-        }
+        self.tera.render_to(name, ctx, &mut bytes)?;
+        Ok(Output {
+            path: out.to_string(),
+            bytes,
+        })
     }
 
     fn sitemap<'p>(&self, paths: impl Iterator<Item = &'p str>) -> Output {

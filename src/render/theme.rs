@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use tera::Tera;
 use walkdir::WalkDir;
 
+use super::template_errors::{self, TemplateFile, TemplateFiles};
 use crate::config::Config;
 use crate::diagnostic::{closest, Diagnostic};
 
@@ -40,6 +41,8 @@ pub struct Theme {
     pub ids: std::collections::BTreeSet<String>,
     /// Output path (relative) -> file to copy, theme first, then the site's `static/`.
     pub statics: BTreeMap<String, Source>,
+    /// Each template's text and path, for errors that point into them.
+    pub files: TemplateFiles,
 }
 
 /// Loads the theme chosen in `site.toml` with the site's overrides.
@@ -85,11 +88,14 @@ pub fn load(config: &Config) -> Result<Theme, Vec<Diagnostic>> {
     add_dir(&config.root.join("templates"), &mut templates);
     add_dir(&config.root.join("static"), &mut statics);
 
-    let mut raw = Vec::new();
+    let mut files = TemplateFiles::new();
     let mut errors = Vec::new();
     for (name, source) in &templates {
         match source.bytes().map(|b| String::from_utf8(b.into_owned())) {
-            Ok(Ok(text)) => raw.push((name.clone(), text)),
+            Ok(Ok(text)) => {
+                let path = origin(config, source, name);
+                files.insert(name.clone(), TemplateFile { path, text });
+            }
             Ok(Err(_)) => errors.push(
                 Diagnostic::new(format!("template `{name}` is not valid UTF-8"))
                     .in_file(&origin(config, source, name)),
@@ -100,19 +106,34 @@ pub fn load(config: &Config) -> Result<Theme, Vec<Diagnostic>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    let ids = raw.iter().flat_map(|(_, text)| literal_ids(text)).collect();
+    let ids = files.values().flat_map(|f| literal_ids(&f.text)).collect();
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     // Tera's own escaper also escapes `/`, which makes every relative URL unreadable.
     tera.set_escape_fn(crate::markdown::escape_html);
     super::date::register(&mut tera);
-    if let Err(e) = tera.add_raw_templates(raw) {
+    if let Err(e) = tera.add_raw_templates(files.iter().map(|(n, f)| (n, &f.text))) {
+        // Tera stops at the first template that does not parse: parsing each again finds
+        // every one, with its position.
+        let syntax = template_errors::syntax_errors(&files);
+        if !syntax.is_empty() {
+            return Err(syntax);
+        }
         let message = error_chain(&e);
         let d = Diagnostic::new(format!("a template could not be compiled: {message}"))
             .hint("check the Tera syntax at the position shown; see docs/templates.md");
         return Err(vec![d]);
     }
-    Ok(Theme { tera, statics, ids })
+    let cycles = template_errors::include_cycles(&tera, &files);
+    if !cycles.is_empty() {
+        return Err(cycles);
+    }
+    Ok(Theme {
+        tera,
+        statics,
+        ids,
+        files,
+    })
 }
 
 fn origin(config: &Config, source: &Source, name: &str) -> PathBuf {

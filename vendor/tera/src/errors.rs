@@ -42,6 +42,9 @@ pub enum ErrorKind {
     CallTest(String),
     /// An IO error occured
     Io(std::io::ErrorKind),
+    /// trellis patch: a template's syntax error, with where it is, so that a caller can point
+    /// at it in the file rather than print pest's picture of it
+    Syntax(Box<SyntaxError>),
     /// UTF-8 conversion error
     ///
     /// This should not occur unless invalid UTF8 chars are rendered
@@ -54,6 +57,17 @@ pub enum ErrorKind {
     /// could break existing code.)
     #[doc(hidden)]
     __Nonexhaustive,
+}
+
+/// trellis patch: where a template's syntax error is, and what the parser expected there.
+#[derive(Debug)]
+pub struct SyntaxError {
+    /// Byte offset of the error in the template's text
+    pub offset: usize,
+    /// What was expected there, e.g. "expected `or`"
+    pub message: String,
+    /// pest's whole report, as Tera has always shown it
+    pub report: String,
 }
 
 /// The Error type
@@ -86,6 +100,7 @@ impl fmt::Display for Error {
                 write!(f, "Invalid macro definition: `{}`", info)
             }
             ErrorKind::Json(ref e) => write!(f, "{}", e),
+            ErrorKind::Syntax(ref e) => write!(f, "{}", e.report),
             ErrorKind::CallFunction(ref name) => write!(f, "Function call '{}' failed", name),
             ErrorKind::CallFilter(ref name) => write!(f, "Filter call '{}' failed", name),
             ErrorKind::CallTest(ref name) => write!(f, "Test call '{}' failed", name),
@@ -178,6 +193,11 @@ impl Error {
         source: impl Into<Box<dyn StdError + Send + Sync>>,
     ) -> Self {
         Self { kind: ErrorKind::CallTest(name.to_string()), source: Some(source.into()) }
+    }
+
+    /// trellis patch: creates a syntax error
+    pub fn syntax(error: SyntaxError) -> Self {
+        Self { kind: ErrorKind::Syntax(Box::new(error)), source: None }
     }
 
     /// Creates JSON error

@@ -6,7 +6,7 @@ use pest::pratt_parser::{Assoc, Op, PrattParser};
 use pest::Parser;
 use pest_derive::Parser;
 
-use crate::errors::{Error, Result as TeraResult};
+use crate::errors::{Error, Result as TeraResult, SyntaxError};
 
 // This include forces recompiling this source file if the grammar file changes.
 // Uncomment it when doing changes to the .pest file
@@ -1205,7 +1205,16 @@ pub fn parse(input: &str) -> TeraResult<Vec<Node>> {
                     Rule::in_cond_container => "a `in` condition container: a string, an array or an ident".to_string(),
                 }
             });
-            return Err(Error::msg(fancy_e));
+            // trellis patch: the position and the expected tokens are kept apart as well
+            let offset = match fancy_e.location {
+                pest::error::InputLocation::Pos(p) => p,
+                pest::error::InputLocation::Span((start, _)) => start,
+            };
+            return Err(Error::syntax(SyntaxError {
+                offset,
+                message: fancy_e.variant.message().into_owned(),
+                report: fancy_e.to_string(),
+            }));
         }
     };
 

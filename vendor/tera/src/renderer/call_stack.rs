@@ -41,11 +41,22 @@ impl<'a> UserContext<'a> {
     }
 }
 
+/// trellis patch: how deep includes and macro calls may nest. Each level takes several
+/// recursive calls of the renderer, so a template that includes itself, or a macro that calls
+/// itself without end, overflowed the thread's stack and aborted the process. A recursive macro
+/// (a table of contents) needs a few levels. A debug build spends 6 KiB of stack on a level of
+/// a bare include and about 37 KiB on a macro that recurses inside a loop, an `if` and a filter
+/// section: Trellis renders on threads with 16 MiB of stack (`src/main.rs`), room for 64 levels
+/// of several times that.
+pub const MAX_NESTING: usize = 64;
+
 /// Contains the stack of frames
 #[derive(Debug)]
 pub struct CallStack<'a> {
     /// The stack of frames
     stack: Vec<StackFrame<'a>>,
+    /// trellis patch: how many of the frames are includes and macro calls
+    nesting: usize,
     /// User supplied context for the render
     context: UserContext<'a>,
 }
@@ -55,6 +66,7 @@ impl<'a> CallStack<'a> {
     pub fn new(context: &'a Context, template: &'a Template) -> CallStack<'a> {
         CallStack {
             stack: vec![StackFrame::new(FrameType::Origin, "ORIGIN", template)],
+            nesting: 0,
             context: UserContext::new(context),
         }
     }
@@ -70,12 +82,55 @@ impl<'a> CallStack<'a> {
         name: &'a str,
         context: FrameContext<'a>,
         tpl: &'a Template,
-    ) {
+    ) -> Result<()> {
+        // trellis patch: nesting is limited (see `MAX_NESTING`)
         self.stack.push(StackFrame::new_macro(name, tpl, namespace, context));
+        self.nest()
     }
 
-    pub fn push_include_frame(&mut self, name: &'a str, tpl: &'a Template) {
+    pub fn push_include_frame(&mut self, name: &'a str, tpl: &'a Template) -> Result<()> {
+        // trellis patch: nesting is limited (see `MAX_NESTING`)
         self.stack.push(StackFrame::new_include(name, tpl));
+        self.nest()
+    }
+
+    /// trellis patch: counts a pushed include or macro frame; past `MAX_NESTING`, the error
+    /// names the chain of includes and calls up to the first one that repeats.
+    fn nest(&mut self) -> Result<()> {
+        self.nesting += 1;
+        if self.nesting <= MAX_NESTING {
+            return Ok(());
+        }
+        let mut seen: Vec<(&str, &str)> = Vec::new();
+        let mut chain = String::new();
+        for frame in &self.stack {
+            let key = match frame.kind {
+                FrameType::Origin => {
+                    chain.push_str(&frame.active_template.name);
+                    (frame.active_template.name.as_str(), "")
+                }
+                FrameType::Include => {
+                    chain.push_str(" includes ");
+                    chain.push_str(frame.name);
+                    (frame.name, "")
+                }
+                FrameType::Macro => {
+                    chain.push_str(" calls ");
+                    chain.push_str(frame.macro_namespace.unwrap_or("self"));
+                    chain.push_str("::");
+                    chain.push_str(frame.name);
+                    (frame.active_template.name.as_str(), frame.name)
+                }
+                FrameType::ForLoop => continue,
+            };
+            if seen.contains(&key) {
+                break;
+            }
+            seen.push(key);
+        }
+        Err(Error::msg(format!(
+            "templates nest too deeply: {chain} … (an include or macro that calls itself?)"
+        )))
     }
 
     /// Returns mutable reference to global `StackFrame`
@@ -107,7 +162,11 @@ impl<'a> CallStack<'a> {
 
     /// Pop the last frame
     pub fn pop(&mut self) {
-        self.stack.pop().expect("Mistakenly popped Origin frame");
+        let frame = self.stack.pop().expect("Mistakenly popped Origin frame");
+        // trellis patch: nesting is limited (see `MAX_NESTING`)
+        if matches!(frame.kind, FrameType::Macro | FrameType::Include) {
+            self.nesting -= 1;
+        }
     }
 
     pub fn lookup(&self, key: &str) -> Option<Val<'a>> {
