@@ -195,7 +195,7 @@ fn output_dir(options: &BuildOptions) -> PathBuf {
 fn check_output_dir(root: &Path, output: &Path, ds: &mut Diagnostics) {
     let (root, out) = (real_path(root), real_path(output));
     let refuse = |why: String| {
-        crate::diagnostic::Diagnostic::new(format!(
+        Diagnostic::new(format!(
             "refusing to write the site into `{}`: {why}",
             output.display()
         ))
@@ -215,8 +215,9 @@ fn check_output_dir(root: &Path, output: &Path, ds: &mut Diagnostics) {
     }
 }
 
-/// The folders of a site that a build reads.
-const SOURCE_FOLDERS: [&str; 4] = ["content", "templates", "themes", "static"];
+/// The folders a site is made from: with `site.toml`, everything a build reads and everything
+/// `serve` watches.
+pub const SOURCE_FOLDERS: [&str; 4] = ["content", "templates", "themes", "static"];
 
 /// `path` made absolute, with `..` taken away and symbolic links followed as far as it exists:
 /// `std::path::absolute` keeps `a/..`, so `site/..` would not be seen to hold `site`.
@@ -241,14 +242,14 @@ fn real_path(path: &Path) -> PathBuf {
 }
 
 /// Refuses to sweep a folder that holds files but not a site: a build deletes whatever in its
-/// output folder the site does not make. A folder Trellis built holds these files.
+/// output folder the site does not make. A folder Trellis built holds the files every build
+/// makes besides the pages.
 fn check_output_is_a_site(output: &Path, force: bool) -> Result<(), Error> {
-    const EVERY_BUILD_MAKES: [&str; 3] = ["404.html", "sitemap.xml", "robots.txt"];
     let holds_files = std::fs::read_dir(output).is_ok_and(|mut entries| entries.next().is_some());
-    if force || !holds_files || EVERY_BUILD_MAKES.iter().all(|f| output.join(f).is_file()) {
+    if force || !holds_files || render::EXTRA_FILES.iter().all(|f| output.join(f).is_file()) {
         return Ok(());
     }
-    Err(crate::diagnostic::Diagnostic::new(format!(
+    Err(Diagnostic::new(format!(
         "`{}` already holds files, and not a site Trellis built",
         output.display()
     ))

@@ -171,7 +171,7 @@ impl Renderer<'_> {
 }
 
 /// Files made beside the pages by [`Renderer::render_each`].
-const EXTRA_FILES: [&str; 3] = ["sitemap.xml", "robots.txt", "css/syntax.css"];
+pub const EXTRA_FILES: [&str; 3] = ["sitemap.xml", "robots.txt", "css/syntax.css"];
 
 /// What one output page is.
 pub enum Job {

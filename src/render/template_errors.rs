@@ -147,12 +147,7 @@ pub struct Failure {
 
 impl Failure {
     pub fn new(template: &str, page: String, e: &tera::Error) -> Failure {
-        let mut parts = vec![e.to_string()];
-        let mut cur = std::error::Error::source(e);
-        while let Some(s) = cur {
-            parts.push(s.to_string());
-            cur = s.source();
-        }
+        let mut parts = super::theme::error_parts(e);
         let mut file = template.to_string();
         // Tera's first part only says where: "Failed to render 'page.html'", with the macro or
         // the parent template the error happened in.

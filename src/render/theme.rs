@@ -177,11 +177,16 @@ fn literal_ids(text: &str) -> Vec<String> {
 
 /// A Tera error with its causes, on one line.
 pub fn error_chain(e: &dyn std::error::Error) -> String {
+    error_parts(e).join(": ").replace('\n', " ")
+}
+
+/// `e` and each of its causes, outermost first.
+pub fn error_parts(e: &dyn std::error::Error) -> Vec<String> {
     let mut parts = vec![e.to_string()];
     let mut cur = e.source();
     while let Some(s) = cur {
         parts.push(s.to_string());
         cur = s.source();
     }
-    parts.join(": ").replace('\n', " ")
+    parts
 }

@@ -34,7 +34,7 @@ pub(super) fn watch(
         .map_err(|e| Error::Other(format!("could not watch the site: {e}")))?;
     let root = build.root;
     let _ = watcher.watch(&root, RecursiveMode::NonRecursive);
-    for folder in live::FOLDERS {
+    for folder in crate::site::SOURCE_FOLDERS {
         follow(&mut watcher, &root.join(folder));
     }
     std::thread::spawn(move || {
@@ -57,7 +57,7 @@ pub(super) fn watch(
             }
             // Before the rebuild reads them: what is written into a new folder afterwards is
             // seen too.
-            for folder in live::FOLDERS {
+            for folder in crate::site::SOURCE_FOLDERS {
                 if lost || paths.iter().any(|p| p == Path::new(folder)) {
                     follow(&mut watcher, &root.join(folder));
                 }

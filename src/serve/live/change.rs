@@ -6,16 +6,13 @@ use std::path::{Path, PathBuf};
 
 use super::Live;
 
-/// The folders the site is made from; with `site.toml`, everything `serve` watches. Any of them
-/// may appear or go while the server runs.
-pub(in crate::serve) const FOLDERS: [&str; 4] = ["content", "themes", "templates", "static"];
-
 /// `path` relative to the site's root, if it is one of the site's sources: not the output
 /// (`public/`), not another top-level file, not an editor's temporary file.
 pub(in crate::serve) fn source(root: &Path, path: &Path) -> Option<PathBuf> {
     let rel = relative(root, path)?;
     let top = rel.components().next()?.as_os_str();
-    let is_source = rel == Path::new(crate::config::FILE_NAME) || FOLDERS.iter().any(|f| top == *f);
+    let is_source = rel == Path::new(crate::config::FILE_NAME)
+        || crate::site::SOURCE_FOLDERS.iter().any(|f| top == *f);
     (is_source && !is_editor_temp(&rel)).then_some(rel)
 }
 

@@ -22,8 +22,8 @@ use crate::render::{self, theme, Job, Output};
 use crate::site::{self, write, BuildOptions, Built};
 use crate::timings::Timings;
 use crate::Error;
+pub(super) use change::source;
 use change::Change;
-pub(super) use change::{source, FOLDERS};
 use dependents::dependents;
 
 /// What a rebuild did, for the terminal and the open tabs.
