@@ -107,7 +107,9 @@ pub fn scan(
     };
     for token in html::tokens(html) {
         match token {
-            Token::Start { name, attrs, at } => {
+            Token::Start {
+                name, at, known, ..
+            } => {
                 while region_at < regions.len() && regions[region_at].end <= at {
                     region_at += 1;
                 }
@@ -131,7 +133,6 @@ pub fn scan(
                 } else {
                     std::borrow::Cow::Borrowed(name)
                 };
-                let known = html::known(attrs);
                 let has_href = known.href.is_some();
                 let level = html::heading_level(&name);
                 let cat = match name.as_ref() {

@@ -168,7 +168,10 @@ fn read(page: &Page, markdown: &str, offset: usize, region: &mut Region, out: &m
 fn raw_html(markdown: &str, range: Range<usize>, offset: usize, region: &mut Region) {
     let text = &markdown[range.clone()];
     for token in html::tokens(text) {
-        let Token::Start { name, attrs, at } = token else {
+        let Token::Start {
+            name, at, known, ..
+        } = token
+        else {
             continue;
         };
         let end = text[at..].find('>').map_or(text.len(), |e| at + e + 1);
@@ -184,7 +187,7 @@ fn raw_html(markdown: &str, range: Range<usize>, offset: usize, region: &mut Reg
         if let Some(cat) = cat {
             region.elements[cat as usize].push(span.clone());
         }
-        if html::attr(attrs, "id").is_some() {
+        if known.id.is_some() {
             region.elements[Cat::Id as usize].push(span);
         }
     }

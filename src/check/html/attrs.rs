@@ -1,63 +1,10 @@
-//! The attributes of a start tag as the checks read them: each name with its value, the few
-//! the checks look at in one pass, and character references decoded.
+//! The attributes of a start tag that the checks read, and character references decoded.
 
 use std::borrow::Cow;
 
-use super::find_byte;
-
-/// The attributes of a start tag: (name, value with entities decoded); `None` for a bare name.
-pub fn attrs(raw: &str) -> impl Iterator<Item = (&str, Option<Cow<'_, str>>)> {
-    raw_attrs(raw).map(|(name, value)| (name, value.map(decode_entities)))
-}
-
-/// The attributes of a start tag: (name, value as written); `None` for a bare name.
-fn raw_attrs(raw: &str) -> impl Iterator<Item = (&str, Option<&str>)> {
-    let bytes = raw.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
-            i += 1;
-        }
-        if i >= bytes.len() {
-            return None;
-        }
-        let start = i;
-        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'=' {
-            i += 1;
-        }
-        let name = &raw[start..i];
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        if bytes.get(i) != Some(&b'=') {
-            return Some((name, None));
-        }
-        i += 1;
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let value = match bytes.get(i) {
-            Some(&q @ (b'"' | b'\'')) => {
-                let from = i + 1;
-                let len = find_byte(q, &bytes[from..]).unwrap_or(bytes.len() - from);
-                i = from + len + 1;
-                &raw[from..from + len]
-            }
-            _ => {
-                let from = i;
-                while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
-                    i += 1;
-                }
-                &raw[from..i]
-            }
-        };
-        Some((name, Some(value)))
-    })
-}
-
-/// The attributes the checks read, from one pass over a start tag's attributes: their values
-/// as written (the checks decode those they use, with [`decode_entities`]).
-#[derive(Debug, Default)]
+/// The attributes the checks read, noted as the tokenizer reads a start tag: their values as
+/// written (the checks decode those they use, with [`decode_entities`]).
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct Known<'a> {
     pub id: Option<&'a str>,
     pub href: Option<&'a str>,
@@ -69,41 +16,31 @@ pub struct Known<'a> {
     pub label: Option<&'a str>,
 }
 
-pub fn known(raw: &str) -> Known<'_> {
-    let mut k = Known::default();
-    if raw.is_empty() {
-        return k;
-    }
-    for (name, value) in raw_attrs(raw) {
+impl<'a> Known<'a> {
+    /// Notes attribute `name` with `value` (`""` for a bare one) if it is one the checks read.
+    #[inline]
+    pub(super) fn note(&mut self, name: &str, value: &'a str) {
         // Most attributes (`class`, `data-*`, most `aria-*`) are none of these: the length
         // rules out most of them before any letter is compared.
         let is = |wanted: &str| name.eq_ignore_ascii_case(wanted);
         // The slot, and whether this attribute wins over one already there (`aria-label`
         // over `title` and `aria-labelledby`).
         let (slot, wins) = match name.len() {
-            2 if is("id") => (&mut k.id, false),
-            3 if is("src") => (&mut k.src, false),
-            3 if is("alt") => (&mut k.alt, false),
-            4 if is("href") => (&mut k.href, false),
-            4 if is("role") => (&mut k.role, false),
-            5 if k.label.is_none() && is("title") => (&mut k.label, false),
-            10 if is("aria-label") => (&mut k.label, true),
-            11 if is("aria-hidden") => (&mut k.aria_hidden, false),
-            15 if is("aria-labelledby") => (&mut k.label, false),
-            _ => continue,
+            2 if is("id") => (&mut self.id, false),
+            3 if is("src") => (&mut self.src, false),
+            3 if is("alt") => (&mut self.alt, false),
+            4 if is("href") => (&mut self.href, false),
+            4 if is("role") => (&mut self.role, false),
+            5 if self.label.is_none() && is("title") => (&mut self.label, false),
+            10 if is("aria-label") => (&mut self.label, true),
+            11 if is("aria-hidden") => (&mut self.aria_hidden, false),
+            15 if is("aria-labelledby") => (&mut self.label, false),
+            _ => return,
         };
         if slot.is_none() || wins {
-            *slot = Some(value.unwrap_or(""));
+            *slot = Some(value);
         }
     }
-    k
-}
-
-/// The value of attribute `name` of a start tag (`Some("")` for a bare attribute).
-pub fn attr<'a>(raw: &'a str, name: &str) -> Option<Cow<'a, str>> {
-    attrs(raw)
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.unwrap_or(Cow::Borrowed("")))
 }
 
 /// Decodes the named entities the generator writes and numeric ones.
@@ -162,22 +99,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn attributes_quoted_unquoted_and_bare() {
-        let raw = " href=\"a&amp;b\" hidden data-x=1 alt=''";
-        let all: Vec<(&str, Option<String>)> = attrs(raw)
-            .map(|(n, v)| (n, v.map(|v| v.into_owned())))
-            .collect();
-        assert_eq!(
-            all,
-            vec![
-                ("href", Some("a&b".to_string())),
-                ("hidden", None),
-                ("data-x", Some("1".to_string())),
-                ("alt", Some(String::new())),
-            ]
-        );
-        assert_eq!(attr(raw, "hidden").as_deref(), Some(""));
-        assert_eq!(attr(raw, "src"), None);
+    fn entities_and_heading_levels() {
         assert_eq!(decode_entities("&#8217;&#x41;&bogus"), "\u{2019}A&bogus");
         assert_eq!(heading_level("h3"), Some(3));
         assert_eq!(heading_level("hr"), None);

@@ -4,15 +4,15 @@
 
 mod attrs;
 
-pub use attrs::{attr, decode_entities, heading_level, known};
+pub use attrs::{decode_entities, heading_level, Known};
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum Token<'a> {
-    /// `<name attrs>`: the raw attribute text, and where the `<` is.
+    /// `<name attrs>`: where the `<` is, and the attributes the checks read.
     Start {
         name: &'a str,
-        attrs: &'a str,
         at: usize,
+        known: Known<'a>,
     },
     End {
         name: &'a str,
@@ -84,30 +84,99 @@ impl<'a> Iterator for Tokens<'a> {
                 return Some(Token::Text(&html[lt..lt + 1]));
             }
             let name = &html[name_start..name_start + name_len];
-            let tag_end = tag_end(bytes, name_start + name_len);
-            self.pos = tag_end;
             if closing {
+                self.pos = tag_end(bytes, name_start + name_len);
                 return Some(Token::End { name, at: lt });
             }
-            let attrs_end = if bytes.get(tag_end - 1) == Some(&b'>') {
-                tag_end - 1
-            } else {
-                tag_end
-            };
-            let mut attrs = &html[name_start + name_len..attrs_end];
-            if attrs.ends_with('/') {
-                attrs = attrs.trim_end_matches('/');
-            }
-            if name.eq_ignore_ascii_case("script") {
+            let (tag_end, known) = read_attrs(html, name_start + name_len);
+            self.pos = tag_end;
+            if name.len() == 6 && name.eq_ignore_ascii_case("script") {
                 self.raw = Some("</script");
-            } else if name.eq_ignore_ascii_case("style") {
+            } else if name.len() == 5 && name.eq_ignore_ascii_case("style") {
                 self.raw = Some("</style");
             }
             return Some(Token::Start {
                 name,
-                attrs,
                 at: lt,
+                known,
             });
+        }
+    }
+}
+
+/// Reads a start tag from `i`, just past its name, to the `>` that closes it: the first one
+/// outside quotes, as [`tag_end`] finds it. Returns the offset past that `>` (the end of the
+/// page if there is none) and the attributes the checks read, in one pass over the tag.
+fn read_attrs(html: &str, mut i: usize) -> (usize, Known<'_>) {
+    let bytes = html.as_bytes();
+    let len = bytes.len();
+    let mut known = Known::default();
+    // Past a quoted run that starts at `at`: to the end of the page if it is not closed.
+    let skip_quoted =
+        |at: usize| find_byte(bytes[at], &bytes[at + 1..]).map_or(len, |n| at + 1 + n + 1);
+    loop {
+        while i < len && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            i += 1;
+        }
+        let Some(&b) = bytes.get(i) else {
+            return (len, known);
+        };
+        match b {
+            b'>' => return (i + 1, known),
+            // A quote where a name should be: skipped whole, as the tag's end is found.
+            b'"' | b'\'' => {
+                i = skip_quoted(i);
+                continue;
+            }
+            _ => {}
+        }
+        let name_start = i;
+        while i < len
+            && !matches!(bytes[i], b'=' | b'>' | b'"' | b'\'')
+            && !bytes[i].is_ascii_whitespace()
+        {
+            i += 1;
+        }
+        let name = &html[name_start..i];
+        let mut j = i;
+        while j < len && bytes[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if bytes.get(j) != Some(&b'=') {
+            known.note(name, "");
+            continue;
+        }
+        j += 1;
+        while j < len && bytes[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        match bytes.get(j) {
+            Some(&q @ (b'"' | b'\'')) => match find_byte(q, &bytes[j + 1..]) {
+                Some(n) => {
+                    known.note(name, &html[j + 1..j + 1 + n]);
+                    i = j + 1 + n + 1;
+                }
+                None => {
+                    known.note(name, &html[j + 1..]);
+                    return (len, known);
+                }
+            },
+            _ => {
+                let from = j;
+                i = j;
+                while i < len && bytes[i] != b'>' && !bytes[i].is_ascii_whitespace() {
+                    if matches!(bytes[i], b'"' | b'\'') {
+                        i = skip_quoted(i);
+                    } else {
+                        i += 1;
+                    }
+                }
+                let mut value = &html[from..i];
+                if i >= len || bytes[i] == b'>' {
+                    value = value.trim_end_matches('/');
+                }
+                known.note(name, value);
+            }
         }
     }
 }
@@ -182,22 +251,25 @@ mod tests {
             vec![
                 Token::Start {
                     name: "p",
-                    attrs: " class=\"a>b\"",
-                    at: 15
+                    at: 15,
+                    known: Known::default(),
                 },
                 Token::Text("Hi "),
                 Token::Start {
                     name: "a",
-                    attrs: " href='x.html'",
-                    at: 43
+                    at: 43,
+                    known: Known {
+                        href: Some("x.html"),
+                        ..Known::default()
+                    },
                 },
                 Token::Text("y"),
                 Token::End { name: "a", at: 61 },
                 Token::End { name: "p", at: 65 },
                 Token::Start {
                     name: "script",
-                    attrs: "",
-                    at: 69
+                    at: 69,
+                    known: Known::default(),
                 },
                 Token::End {
                     name: "script",
@@ -205,8 +277,8 @@ mod tests {
                 },
                 Token::Start {
                     name: "br",
-                    attrs: "",
-                    at: 97
+                    at: 97,
+                    known: Known::default(),
                 },
             ]
         );
@@ -232,13 +304,62 @@ mod tests {
 
     #[test]
     fn a_tag_ends_at_the_first_gt_outside_quotes() {
-        let end = |html: &str| tag_end(html.as_bytes(), 2);
+        // Start tags are read with their attributes, end tags only to their end: both end at
+        // the same place.
+        let end = |html: &str| {
+            let end = tag_end(html.as_bytes(), 2);
+            assert_eq!(read_attrs(html, 2).0, end, "{html}");
+            end
+        };
         assert_eq!(end("<a title=\"x>y\" data-q='\">' href=z>rest"), 34);
         assert_eq!(end("<a title='it\"s'>"), 16);
         assert_eq!(end("<a>"), 3);
+        assert_eq!(end("<a \"x>y\" href=z>"), 16);
+        assert_eq!(end("<a b=c\"d>e\" f>"), 14);
         // An unclosed quote or tag runs to the end of the page.
         assert_eq!(end("<a title=\"x>"), 12);
         assert_eq!(end("<a href=x"), 9);
+        assert_eq!(end("<a \"x>"), 6);
+    }
+
+    #[test]
+    fn the_attributes_the_checks_read_quoted_unquoted_and_bare() {
+        fn known(html: &str) -> Known<'_> {
+            match tokens(html).next() {
+                Some(Token::Start { known, .. }) => known,
+                other => panic!("{other:?}"),
+            }
+        }
+        assert_eq!(
+            known("<img src = \"a&amp;b.png\" hidden data-x=1 alt='' role=none/>"),
+            Known {
+                src: Some("a&amp;b.png"),
+                alt: Some(""),
+                role: Some("none"),
+                ..Known::default()
+            }
+        );
+        assert_eq!(
+            known("<A HREF=x.html/ ID=top aria-hidden>"),
+            Known {
+                href: Some("x.html/"),
+                id: Some("top"),
+                aria_hidden: Some(""),
+                ..Known::default()
+            }
+        );
+        assert_eq!(known("<a href=x.html/>").href, Some("x.html"));
+        // The first of two wins, but `aria-label` wins over `title` and `aria-labelledby`.
+        assert_eq!(
+            known("<a id=a id=b title=t aria-label=l aria-labelledby=x>"),
+            Known {
+                id: Some("a"),
+                label: Some("l"),
+                ..Known::default()
+            }
+        );
+        assert_eq!(known("<a title=t aria-labelledby=x>").label, Some("t"));
+        assert_eq!(known("<a href=\"unclosed").href, Some("unclosed"));
     }
 
     #[test]
