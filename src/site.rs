@@ -85,6 +85,7 @@ impl Built {
             reserved: &self.reserved,
             lazy_html: !self.body_html,
             parts: None,
+            statics: &self.theme.statics,
         }
     }
 }

@@ -161,6 +161,9 @@ pub struct Renderer<'a> {
     pub lazy_html: bool,
     /// Where the time of each part of rendering is added up, when timing stages.
     pub parts: Option<Arc<Parts>>,
+    /// The theme's and the site's static files, by output path: one at the path of a
+    /// generated file (`robots.txt`...) takes its place.
+    pub statics: &'a std::collections::BTreeMap<String, theme::Source>,
 }
 
 impl Renderer<'_> {
@@ -384,7 +387,11 @@ impl<'a> Renderer<'a> {
                 bytes: markdown::highlight_stylesheet().into_bytes(),
             },
         ];
-        done.extend(extra.into_iter().map(|o| (o.path.clone(), sink(o))));
+        // A static file of the same path (a site's own robots.txt, say) is copied instead.
+        let extra = extra
+            .into_iter()
+            .filter(|o| !self.statics.contains_key(&o.path));
+        done.extend(extra.map(|o| (o.path.clone(), sink(o))));
         Ok(done)
     }
 

@@ -46,6 +46,35 @@ fn static_files_are_copied_and_win_over_the_theme() {
 }
 
 #[test]
+fn a_static_file_takes_the_place_of_a_generated_file_in_a_first_build_and_a_rebuild() {
+    let robots = "User-agent: *\nDisallow: /\n";
+    let site = Site::fixture("curriculum")
+        .file("static/robots.txt", robots)
+        .file("static/css/syntax.css", "/* the site's own */\n");
+    let first = site.build().success();
+    assert_eq!(first.read("robots.txt"), robots);
+    assert_eq!(first.read("css/syntax.css"), "/* the site's own */\n");
+    assert!(first.read("sitemap.xml").contains("<urlset"));
+    // Over its own output, the static files stay and are not rewritten.
+    let before = std::fs::metadata(first.output().join("robots.txt"))
+        .and_then(|m| m.modified())
+        .unwrap();
+    let again = site.build().success();
+    assert_eq!(again.read("robots.txt"), robots);
+    let after = std::fs::metadata(again.output().join("robots.txt"))
+        .and_then(|m| m.modified())
+        .unwrap();
+    assert_eq!(before, after);
+    // Without the static file, the generated one is back.
+    let site = site.remove("static/robots.txt");
+    assert!(site
+        .build()
+        .success()
+        .read("robots.txt")
+        .contains("Sitemap: "));
+}
+
+#[test]
 fn content_files_that_are_not_markdown_are_copied_beside_their_pages() {
     let run = curriculum();
     let original = std::fs::read(

@@ -99,7 +99,8 @@ impl Stream {
     /// renamed into place. `paths` are the paths of every output the stream took.
     pub fn commit(mut self, site: &Built, paths: &[&str]) -> Result<(), Error> {
         let rendered: HashSet<&str> = paths.iter().copied().collect();
-        // A rendered output wins over a static file of the same path.
+        // A rendered page wins over a static file of the same path (a generated file such as
+        // robots.txt is not made when a static file takes its place).
         let copied: Vec<(&str, Source<'_>)> = copied_files(site)
             .into_iter()
             .filter(|(rel, _)| !rendered.contains(rel))
