@@ -126,28 +126,41 @@ fn options() -> Options {
 
 pub fn escape_html(s: &str) -> String {
     // Most strings a template prints (paths, titles) have nothing to escape.
-    let special = |b: u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
-    let Some(first) = s.bytes().position(special) else {
+    if !s.bytes().any(|b| entity(b).is_some()) {
         return s.to_string();
-    };
-    let mut out = String::with_capacity(s.len() + 16);
-    let mut done = 0;
-    // Every byte that needs escaping is ASCII, so slicing at it keeps UTF-8 intact.
-    for (i, b) in s.bytes().enumerate().skip(first) {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&s[done..i]);
-        out.push_str(entity);
-        done = i + 1;
     }
-    out.push_str(&s[done..]);
-    out
+    let mut out = Vec::with_capacity(s.len() + 16);
+    // Writing into a Vec cannot fail.
+    let _ = escape_html_into(s, &mut out);
+    // Every byte that needs escaping is ASCII, so the text between them is whole UTF-8.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes `s` escaped into `out`: the same bytes as [`escape_html`], without making a string
+/// of them first (Tera writes every `{{ value }}` of a template this way).
+pub fn escape_html_into(s: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = s.as_bytes();
+    let mut done = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if let Some(entity) = entity(b) {
+            out.write_all(&bytes[done..i])?;
+            out.write_all(entity.as_bytes())?;
+            done = i + 1;
+        }
+    }
+    out.write_all(&bytes[done..])
+}
+
+#[inline]
+fn entity(b: u8) -> Option<&'static str> {
+    match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        _ => None,
+    }
 }
 
 /// The events of `markdown` with their byte ranges, parsed as [`render`] parses them: a

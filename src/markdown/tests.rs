@@ -227,6 +227,33 @@ fn html_escaping_replaces_the_five_special_characters_wherever_they_are() {
     assert_eq!(escape_html("end&"), "end&amp;");
 }
 
+#[test]
+fn escaping_into_the_output_writes_the_bytes_escape_html_returns() {
+    for s in [
+        "",
+        "plain",
+        "Tom & Jerry's <\"plan\">",
+        "caf\u{e9} >",
+        "&&",
+        "<a href='x'>",
+    ] {
+        let mut out = Vec::new();
+        crate::markdown::escape_html_into(s, &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), escape_html(s), "{s}");
+    }
+    // Templates print values through it: the rendered page has them escaped.
+    let mut tera = tera::Tera::default();
+    tera.set_escape_fns(escape_html, crate::markdown::escape_html_into);
+    tera.add_raw_template("t.html", "<p title=\"{{ v }}\">{{ v }}|{{ v | safe }}</p>")
+        .unwrap();
+    let mut ctx = tera::Context::new();
+    ctx.insert("v", "a<b & 'c'");
+    assert_eq!(
+        tera.render("t.html", &ctx).unwrap(),
+        "<p title=\"a&lt;b &amp; &#39;c&#39;\">a&lt;b &amp; &#39;c&#39;|a<b & 'c'</p>"
+    );
+}
+
 /// A build's markdown stage renders without HTML; what it keeps must be what a render with
 /// HTML finds.
 #[test]

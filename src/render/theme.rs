@@ -110,7 +110,10 @@ pub fn load(config: &Config) -> Result<Theme, Vec<Diagnostic>> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     // Tera's own escaper also escapes `/`, which makes every relative URL unreadable.
-    tera.set_escape_fn(crate::markdown::escape_html);
+    tera.set_escape_fns(
+        crate::markdown::escape_html,
+        crate::markdown::escape_html_into,
+    );
     super::date::register(&mut tera);
     if let Err(e) = tera.add_raw_templates(files.iter().map(|(n, f)| (n, &f.text))) {
         // Tera stops at the first template that does not parse: parsing each again finds

@@ -337,6 +337,18 @@ impl<'a> Processor<'a> {
     }
 
     fn eval_expression(&mut self, expr: &'a Expr) -> Result<Val<'a>> {
+        let (mut res, escape) = self.eval_expression_unescaped(expr)?;
+        if escape {
+            // trellis patch: the escaped string becomes the value as it is, not a copy of it.
+            res = Cow::Owned(Value::String(self.tera.get_escape_fn()(res.as_str().unwrap())));
+        }
+        Ok(res)
+    }
+
+    /// trellis patch: an expression's value, and whether it is a string that autoescaping
+    /// must escape before it is output (`eval_expression` escapes it; a `{{ }}` block writes
+    /// it escaped straight into the output, see `render_node`).
+    fn eval_expression_unescaped(&mut self, expr: &'a Expr) -> Result<(Val<'a>, bool)> {
         let mut needs_escape = false;
 
         let mut res = match expr.val {
@@ -407,7 +419,7 @@ impl<'a> Processor<'a> {
                                 }));
                             }
                             // A negative undefined ident is !false so truthy
-                            return Ok(Cow::Owned(Value::Bool(true)));
+                            return Ok((Cow::Owned(Value::Bool(true)), false));
                         }
                     }
                 }
@@ -440,16 +452,13 @@ impl<'a> Processor<'a> {
 
         // Lastly, we need to check if the expression is negated, thus turning it into a bool
         if expr.negated {
-            return Ok(Cow::Owned(Value::Bool(!res.is_truthy())));
+            return Ok((Cow::Owned(Value::Bool(!res.is_truthy())), false));
         }
 
         // Checks if it's a string and we need to escape it (if the last filter is `safe` we don't)
-        if self.should_escape && needs_escape && res.is_string() && !expr.is_marked_safe() {
-            // trellis patch: the escaped string becomes the value as it is, not a copy of it.
-            res = Cow::Owned(Value::String(self.tera.get_escape_fn()(res.as_str().unwrap())));
-        }
-
-        Ok(res)
+        let escape =
+            self.should_escape && needs_escape && res.is_string() && !expr.is_marked_safe();
+        Ok((res, escape))
     }
 
     /// Render an expression and never escape its result
@@ -983,7 +992,17 @@ impl<'a> Processor<'a> {
                 ExprVal::MacroCall(ref macro_call) if expr.filters.is_empty() && !expr.negated => {
                     self.eval_macro_call(macro_call, write)?
                 }
-                _ => self.eval_expression(expr)?.render(write)?,
+                // trellis patch: an escaped string is written escaped into the output, not
+                // escaped into a new string first.
+                _ => match self.eval_expression_unescaped(expr)? {
+                    (res, true) => match self.tera.get_escape_into_fn() {
+                        Some(escape) => escape(res.as_str().unwrap(), write)?,
+                        None => write.write_all(
+                            self.tera.get_escape_fn()(res.as_str().unwrap()).as_bytes(),
+                        )?,
+                    },
+                    (res, false) => res.render(write)?,
+                },
             },
             Node::Set(_, ref set) => self.eval_set(set)?,
             Node::FilterSection(_, FilterSection { ref filter, ref body }, _) => {
