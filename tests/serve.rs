@@ -512,6 +512,37 @@ fn a_body_edit_re_renders_that_page_alone_and_then_the_search_index() {
 }
 
 #[test]
+fn a_save_through_a_temporary_file_renamed_over_the_page_re_renders_that_page_alone() {
+    // `sed -i` and editors' safe writes write a new file beside the page, then rename it over
+    // the page: the temporary file is gone by the time the burst of events is handled.
+    let s = start(Site::fixture("curriculum"));
+    let file = s.site.path().join("content/lessons/beta.md");
+    let temp = s.site.path().join("content/lessons/sedQ1w2E3");
+    let text = std::fs::read_to_string(&file).unwrap();
+    wait_for_event(
+        s.port,
+        || {
+            let edited = text.replace(
+                "## Getting started",
+                "Renamed detail.\n\n## Getting started",
+            );
+            std::fs::write(&temp, edited).unwrap();
+            std::fs::rename(&temp, &file).unwrap();
+        },
+        "event: reload",
+        Duration::from_secs(2),
+    );
+    let line = s.line("Re-rendered", Duration::from_secs(2));
+    assert!(
+        line.starts_with("Re-rendered 1 page (1 file changed) in "),
+        "{line}"
+    );
+    assert!(get(s.port, "/lessons/beta/")
+        .body
+        .contains("Renamed detail."));
+}
+
+#[test]
 fn a_new_summary_re_renders_the_pages_that_list_it() {
     let s = start(Site::fixture("curriculum"));
     let file = s.site.path().join("content/lessons/beta.md");

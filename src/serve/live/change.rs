@@ -34,14 +34,6 @@ impl Live {
         };
         let root = &self.options.root;
         let theme_dir = Path::new("themes").join(site.config.theme.get_ref());
-        let rels: Vec<PathBuf> = changed
-            .iter()
-            .filter_map(|p| relative(root, p))
-            .filter(|p| !is_editor_temp(p))
-            .collect();
-        if rels.is_empty() {
-            return Change::Full;
-        }
         let under = |p: &Path, dir: &Path| p.strip_prefix(dir).ok().map(Path::to_path_buf);
         let template = |p: &Path| {
             under(p, Path::new("templates"))
@@ -50,6 +42,34 @@ impl Live {
         };
         let is_static =
             |p: &Path| p.starts_with("static") || p.starts_with(theme_dir.join("static"));
+        // Whether the last build read `p`: a content page or asset, a template, a static file.
+        let was_read = |p: &Path| {
+            let slash = |p: &Path| p.to_string_lossy().replace('\\', "/");
+            if let Some(rel) = under(p, Path::new("content")).map(|r| slash(&r)) {
+                site.content.pages.iter().any(|x| x.rel == rel)
+                    || site.content.assets.iter().any(|a| *a == rel)
+            } else if let Some(name) = template(p) {
+                site.theme.tera.get_template(&name).is_ok()
+            } else if let Some(out) =
+                under(p, Path::new("static")).or_else(|| under(p, &theme_dir.join("static")))
+            {
+                site.theme.statics.contains_key(&slash(&out))
+            } else {
+                true
+            }
+        };
+        let rels: Vec<PathBuf> = changed
+            .iter()
+            .filter_map(|p| relative(root, p))
+            .filter(|p| !is_editor_temp(p))
+            // A file that is gone and that the site never had was written and moved or
+            // removed within one burst of events: the temporary file of `sed -i` or of an
+            // editor's safe write, renamed over the real one (which is in the list too).
+            .filter(|p| root.join(p).exists() || was_read(p))
+            .collect();
+        if rels.is_empty() {
+            return Change::Full;
+        }
         if rels.iter().all(|p| template(p).is_some()) {
             return Change::Templates(rels.iter().filter_map(|p| template(p)).collect());
         }
