@@ -1,5 +1,6 @@
-//! The exact text of input-validation errors and warnings: GIFT weights and empty banks,
-//! taxonomy settings and terms, TOML hints, long source lines and symbolic links in content/.
+//! The exact text of input-validation errors and warnings: GIFT weights and empty banks, quizzes
+//! without questions and competencies without objectives, taxonomy settings and terms, TOML
+//! hints, long source lines and symbolic links in content/.
 
 mod harness;
 use harness::Site;
@@ -258,6 +259,50 @@ fn symbolic_links_in_content_are_reported_not_followed_silently() {
             "warning[symlink]: `content/x.md` is a symbolic link; Trellis does not follow links in content/
  --> content/x.md
   = hint: copy the file into content/ instead
+",
+        );
+}
+
+#[test]
+fn a_quiz_without_questions_is_told_the_table_to_add() {
+    Site::fixture("minimal")
+        .file(
+            "content/notes/check.md",
+            "+++\nkind = \"quiz\"\ntitle = \"Check\"\n+++\nIntro.\n",
+        )
+        .build()
+        .failure()
+        .stderr_is(
+            "error: missing `questions` for kind `quiz`
+ --> content/notes/check.md:2:8
+  |
+2 | kind = \"quiz\"
+  |        ^^^^^^
+  = hint: add a `[[questions]]` table with `id`, `type`, `objectives` and `prompt` to the front matter
+
+error: found 1 problem in the site; nothing was written
+",
+        );
+}
+
+#[test]
+fn a_competency_without_objectives_is_told_the_table_to_add() {
+    Site::fixture("minimal")
+        .edit(
+            "content/t-1.md",
+            "\n[[objectives]]\nid = \"T-1.1\"\ntext = \"Assert on behaviour.\"\n",
+            "",
+        )
+        .edit("content/notes/first.md", "teaches = [\"T-1.1\"]", "")
+        .build()
+        .failure()
+        .stderr_contains(
+            "error: missing `objectives` for kind `competency`
+ --> content/t-1.md:2:8
+  |
+2 | kind = \"competency\"
+  |        ^^^^^^^^^^^^
+  = hint: add an `[[objectives]]` table with an `id` and `text` to the front matter
 ",
         );
 }

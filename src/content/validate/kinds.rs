@@ -92,30 +92,34 @@ pub(super) fn check_kinds(content: &Content, ds: &mut Diagnostics) {
                 ds.push(only("sort_by", s.span(), "in an `_index.md` (a section)"));
             }
         }
-        let missing = |field: &str, example: &str| {
+        // `what` names the key or table to add, in backticks of its own.
+        let missing = |field: &str, what: &str| {
             p.error_at(
                 format!("missing `{field}` for kind `{}`", kind.name()),
                 kind_span.clone(),
             )
-            .hint(format!("add `{example}` to the front matter"))
+            .hint(format!("add {what} to the front matter"))
         };
         match kind {
             Kind::Competency => {
                 if m.id.is_none() {
-                    ds.push(missing("id", "id = \"SMS-1\""));
+                    ds.push(missing("id", "`id = \"SMS-1\"`"));
                 }
                 if m.statement.is_none() {
-                    ds.push(missing("statement", "statement = \"...\""));
+                    ds.push(missing("statement", "`statement = \"...\"`"));
                 }
                 if m.objectives.as_ref().is_none_or(|o| o.get_ref().is_empty()) {
                     ds.push(missing(
                         "objectives",
-                        "[[objectives]] with an `id` and `text`",
+                        "an `[[objectives]]` table with an `id` and `text`",
                     ));
                 }
             }
             Kind::Framework if m.elements.as_ref().is_none_or(|e| e.get_ref().is_empty()) => {
-                ds.push(missing("elements", "[[elements]] with an `id` and `text`"));
+                ds.push(missing(
+                    "elements",
+                    "an `[[elements]]` table with an `id` and `text`",
+                ));
             }
             Kind::Quiz
                 if !p.rel.ends_with(".gift")
@@ -123,7 +127,7 @@ pub(super) fn check_kinds(content: &Content, ds: &mut Diagnostics) {
             {
                 ds.push(missing(
                     "questions",
-                    "[[questions]] with `id`, `type`, `objectives` and `prompt`",
+                    "a `[[questions]]` table with `id`, `type`, `objectives` and `prompt`",
                 ));
             }
             _ => {}
