@@ -300,8 +300,9 @@ impl IntoIterator for Diagnostics {
     }
 }
 
-/// The report for a failed build: each diagnostic, then a count.
-pub fn report(diagnostics: &[Diagnostic]) -> String {
+/// The report for a failed build or check: each diagnostic, then a count and what `task`
+/// left undone.
+pub fn report(diagnostics: &[Diagnostic], task: crate::error::Task) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let _ = writeln!(out, "{d}");
@@ -315,9 +316,13 @@ pub fn report(diagnostics: &[Diagnostic]) -> String {
         1 => " (and 1 warning)".to_string(),
         w => format!(" (and {w} warnings)"),
     };
+    let undone = match task {
+        crate::error::Task::Build => "nothing was written",
+        crate::error::Task::Check => "the other checks did not run",
+    };
     let _ = writeln!(
         out,
-        "error: found {n} problem{} in the site{warnings}; nothing was written",
+        "error: found {n} problem{} in the site{warnings}; {undone}",
         if n == 1 { "" } else { "s" }
     );
     out

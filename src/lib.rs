@@ -20,4 +20,4 @@ pub mod site;
 pub mod timings;
 mod toml_error;
 
-pub use error::Error;
+pub use error::{Error, Task};

@@ -5,6 +5,7 @@ use trellis::check::Format;
 use trellis::cli::{Cli, Command};
 use trellis::diagnostic::Severity;
 use trellis::site::{self, Summary};
+use trellis::Task;
 
 /// mimalloc: a build allocates and frees millions of small strings from two threads at once,
 /// where it is markedly faster than glibc's allocator (see docs/PERFORMANCE.md).
@@ -40,7 +41,7 @@ fn main() -> ExitCode {
                 print_summary(&s, "Built", &format!(" into {}", s.output.display()));
                 ExitCode::SUCCESS
             }
-            Err(e) => fail(&e),
+            Err(e) => fail(&e, Task::Build),
         },
         Command::Check {
             external, format, ..
@@ -66,7 +67,7 @@ fn main() -> ExitCode {
                     print!("{}", trellis::check::failure_json(&e));
                     ExitCode::FAILURE
                 }
-                (Err(e), Format::Human) => fail(&e),
+                (Err(e), Format::Human) => fail(&e, Task::Check),
             }
         }
         Command::Serve { port, ref bind, .. } => {
@@ -77,14 +78,14 @@ fn main() -> ExitCode {
             };
             match trellis::serve::serve(serve) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(e) => fail(&e),
+                Err(e) => fail(&e, Task::Build),
             }
         }
     }
 }
 
-fn fail(e: &trellis::Error) -> ExitCode {
-    eprint!("{}", e.report());
+fn fail(e: &trellis::Error, task: Task) -> ExitCode {
+    eprint!("{}", e.report(task));
     ExitCode::FAILURE
 }
 

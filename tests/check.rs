@@ -8,6 +8,17 @@ fn check(site: &Site) -> Run {
     site.run(&["check"])
 }
 
+/// A folder without `site.toml` is not a site: there is nothing to count problems in, and
+/// `check` never writes, so the error stands alone.
+#[test]
+fn check_outside_a_site_says_only_that() {
+    check(&Site::empty()).failure().stderr_is(
+        "error: could not find `site.toml` in `.`
+  = hint: run trellis in the folder that holds your site, or pass `--root <DIR>`
+",
+    );
+}
+
 #[test]
 fn a_clean_site_passes_with_its_coverage_matrix() {
     let run = check(&Site::fixture("check")).clean();
@@ -268,7 +279,7 @@ fn a_section_audience_applies_to_its_pages_and_unknown_audiences_are_errors() {
   |            ^^^^^^^^^
   = hint: did you mean `patient`?
 
-error: found 1 problem in the site; nothing was written
+error: found 1 problem in the site; the other checks did not run
 ",
         );
 }
@@ -385,7 +396,7 @@ fn levels_in_site_toml_raise_lower_or_silence_a_rule() {
   | ^^^^^^^^^^^^^^
   = hint: did you mean `vague-link-text`?
 
-error: found 1 problem in the site; nothing was written
+error: found 1 problem in the site; the other checks did not run
 ",
         );
 }

@@ -291,9 +291,10 @@ fn template_file(config: &Config, name: &str) -> PathBuf {
 pub fn failure_json(e: &crate::Error) -> String {
     let findings: Vec<serde_json::Value> = match e {
         crate::Error::Content(ds) => ds.iter().map(report::finding_json).collect(),
+        crate::Error::NoSite(d) => vec![report::finding_json(d)],
         other => vec![serde_json::json!({
             "severity": "error", "check": "build", "rule": null, "file": null, "line": null,
-            "column": null, "message": other.report().trim_start_matches("error: ").trim_end(),
+            "column": null, "message": other.report(crate::Task::Check).trim_start_matches("error: ").trim_end(),
             "hint": null, "notes": [],
         })],
     };

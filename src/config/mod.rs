@@ -82,12 +82,13 @@ impl Config {
     pub fn load(root: &Path) -> Result<Config, Error> {
         let path = root.join(FILE_NAME);
         if !path.is_file() {
-            return Err(Diagnostic::new(format!(
-                "could not find `{FILE_NAME}` in `{}`",
-                display_dir(root)
-            ))
-            .hint("run trellis in the folder that holds your site, or pass `--root <DIR>`")
-            .into());
+            return Err(Error::NoSite(
+                Diagnostic::new(format!(
+                    "could not find `{FILE_NAME}` in `{}`",
+                    display_dir(root)
+                ))
+                .hint("run trellis in the folder that holds your site, or pass `--root <DIR>`"),
+            ));
         }
         let source = crate::fs::read_to_string(&path)?;
         let rel = Path::new(FILE_NAME);

@@ -158,7 +158,7 @@ fn plural(n: usize) -> &'static str {
 
 /// A failed build: the terminal and every open tab show its problems.
 fn report_failure(state: &State, e: &Error) {
-    let report = e.report();
+    let report = e.report(crate::Task::Build);
     let _ = std::io::Write::write_all(&mut std::io::stderr(), report.as_bytes());
     if let Ok(mut errors) = state.errors.write() {
         *errors = Some(report.clone());
