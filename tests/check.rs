@@ -458,6 +458,8 @@ fn a_first_build_that_fails_its_checks_leaves_no_output_behind() {
     );
 }
 
+/// A template has no `@/` links: its broken links get hints about its paths and `static/`
+/// (a link in markdown keeps the `@/` hint, see `broken_links_and_anchors_point_at_the_markdown`).
 #[test]
 fn a_broken_link_made_by_a_template_points_at_the_template() {
     let site = Site::fixture("check")
@@ -465,14 +467,26 @@ fn a_broken_link_made_by_a_template_points_at_the_template() {
         .edit(
             "themes/default/templates/quiz.html",
             "{% block main %}",
-            "{% block main %}<a href=\"{{ root }}nowhere/index.html\">Nowhere</a>",
+            "{% block main %}<link rel=\"stylesheet\" href=\"{{ root }}css/missing.css\">\
+             <a href=\"{{ root }}nowhere/index.html\">Nowhere</a>\
+             <a href=\"{{ root }}../up.html\">Up</a>",
         );
     check(&site).failure().stderr_is(
-        "themes/default/templates/quiz.html: 1 error
+        "themes/default/templates/quiz.html: 3 errors
+
+error[broken-link]: link to `../css/missing.css` leads to no file: the site has no `css/missing.css`
+ --> themes/default/templates/quiz.html
+  = hint: add `css/missing.css` to the site's `static/` folder (or the theme's), or fix the path the template builds: its links start with `{{ root }}`
+    note: on the page `quiz/index.html`, made by the template `quiz.html`
 
 error[broken-link]: link to `../nowhere/index.html` leads to no file: the site has no `nowhere/index.html`
  --> themes/default/templates/quiz.html
-  = hint: link to pages by their source file, `[text](@/modules/intro.md)`, so the URL is always right
+  = hint: add `nowhere/index.html` to the site's `static/` folder (or the theme's), or fix the path the template builds: its links start with `{{ root }}`
+    note: on the page `quiz/index.html`, made by the template `quiz.html`
+
+error[broken-link]: link to `../../up.html` leads outside the site
+ --> themes/default/templates/quiz.html
+  = hint: start a template's links to the site with `{{ root }}`, the path from the page to the site's root
     note: on the page `quiz/index.html`, made by the template `quiz.html`
 
 ",

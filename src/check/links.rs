@@ -119,20 +119,40 @@ pub fn file_of(target: String, exists: impl Fn(&str) -> bool) -> String {
     file
 }
 
+/// Where a link was written: a page's markdown, or a template (which has no `@/` links).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Markdown,
+    Template,
+}
+
+/// The hint for a link that leads outside the site.
+pub fn outside_hint(source: Source) -> &'static str {
+    match source {
+        Source::Markdown => "write links relative to the page, or link to pages by their source file: `[text](@/modules/intro.md)`",
+        Source::Template => "start a template's links to the site with `{{ root }}`, the path from the page to the site's root",
+    }
+}
+
 /// The problem with an internal link, if any: (rule, message, hint).
 pub fn check_internal(
     url: &str,
     target: &str,
     fragment: Option<&str>,
+    source: Source,
     files: &FxHashSet<&str>,
     ids: &FxHashMap<&str, &FxHashSet<String>>,
 ) -> Option<(&'static str, String, String)> {
     let file = file_of(target.to_string(), |f| files.contains(f));
     if !files.contains(file.as_str()) {
+        let hint = match source {
+            Source::Markdown => "link to pages by their source file, `[text](@/modules/intro.md)`, so the URL is always right".into(),
+            Source::Template => format!("add `{file}` to the site's `static/` folder (or the theme's), or fix the path the template builds: its links start with `{{{{ root }}}}`"),
+        };
         return Some((
             "broken-link",
             format!("link to `{url}` leads to no file: the site has no `{file}`"),
-            "link to pages by their source file, `[text](@/modules/intro.md)`, so the URL is always right".into(),
+            hint,
         ));
     }
     let fragment = fragment?;
@@ -260,9 +280,12 @@ mod tests {
         let b_ids: FxHashSet<String> = ["intro".to_string()].into_iter().collect();
         let ids: FxHashMap<&str, &FxHashSet<String>> =
             [("b/index.html", &b_ids)].into_iter().collect();
-        assert!(check_internal("../b/", "b/", None, &files, &ids).is_none());
-        assert!(check_internal("../b", "b", Some("intro"), &files, &ids).is_none());
-        let (rule, message, _) = check_internal("../c/", "c/", None, &files, &ids).unwrap();
+        assert!(check_internal("../b/", "b/", None, Source::Markdown, &files, &ids).is_none());
+        assert!(
+            check_internal("../b", "b", Some("intro"), Source::Markdown, &files, &ids).is_none()
+        );
+        let (rule, message, _) =
+            check_internal("../c/", "c/", None, Source::Markdown, &files, &ids).unwrap();
         assert_eq!(
             (rule, message.as_str()),
             (
@@ -270,8 +293,15 @@ mod tests {
                 "link to `../c/` leads to no file: the site has no `c/index.html`"
             )
         );
-        let (rule, _, hint) =
-            check_internal("../b/#intr", "b/", Some("intr"), &files, &ids).unwrap();
+        let (rule, _, hint) = check_internal(
+            "../b/#intr",
+            "b/",
+            Some("intr"),
+            Source::Markdown,
+            &files,
+            &ids,
+        )
+        .unwrap();
         assert_eq!(
             (rule, hint.as_str()),
             ("broken-anchor", "did you mean `#intro`?")

@@ -232,19 +232,38 @@ fn page_links(
             links::Kind::Other => {}
             links::Kind::Outside(u) => problems.push((
                 "broken-link",
-                locate(input, c, &url.place, &format!("link to `{u}` leads outside the site"))
-                    .hint("write links relative to the page, or link to pages by their source file: `[text](@/modules/intro.md)`"),
+                locate(
+                    input,
+                    c,
+                    &url.place,
+                    &format!("link to `{u}` leads outside the site"),
+                )
+                .hint(links::outside_hint(source_of(c, &url.place))),
             )),
             links::Kind::Internal(target, fragment) => {
-                if let Some((rule, message, hint)) =
-                    links::check_internal(&url.value, &target, fragment.as_deref(), files, ids)
-                {
+                if let Some((rule, message, hint)) = links::check_internal(
+                    &url.value,
+                    &target,
+                    fragment.as_deref(),
+                    source_of(c, &url.place),
+                    files,
+                    ids,
+                ) {
                     problems.push((rule, locate(input, c, &url.place, &message).hint(hint)));
                 }
             }
         }
     }
     (problems, external)
+}
+
+/// Whether what is at `place` in the output of `c` comes from a page's markdown or a template.
+fn source_of(c: &Checked, place: &scan::Place) -> links::Source {
+    if c.page.is_some() && place.region.is_some() {
+        links::Source::Markdown
+    } else {
+        links::Source::Template
+    }
 }
 
 /// A finding about something at `place` in the output of `c`, pointed at its source: the line
