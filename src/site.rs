@@ -90,16 +90,19 @@ impl Built {
     }
 }
 
-/// The template of every page, or the problems of those that have none.
+/// The template of every page, or the problems of those that have none; and a problem for
+/// each template of a generated page (a listing, the 404 page) that the theme lacks.
 pub(crate) fn page_templates(
+    config: &Config,
     content: &Content,
     tera: &tera::Tera,
     ds: &mut Diagnostics,
 ) -> Vec<String> {
     let found: Vec<Result<String, Diagnostic>> = (0..content.pages.len())
         .into_par_iter()
-        .map(|i| render::template_for(content, tera, i))
+        .map(|i| render::template_for(config, content, tera, i))
         .collect();
+    ds.extend(render::missing_generated_templates(config, content, tera));
     found
         .into_iter()
         .map(|t| {
@@ -163,7 +166,7 @@ fn prepare(options: &BuildOptions, t: &mut Timings, body_html: bool) -> Result<B
     let Some(theme) = theme else {
         return ds.finish(()).map(|_| unreachable!());
     };
-    let templates = page_templates(&content, &theme.tera, &mut ds);
+    let templates = page_templates(&config, &content, &theme.tera, &mut ds);
     check_output_dir(&options.root, &output_dir(options), &mut ds);
     ds.finish(())?;
 

@@ -69,8 +69,43 @@ pub fn root_for(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
+/// A problem for each template of a generated page that the theme lacks, naming the first
+/// page that needs it. The search page is left out: a theme without one has none.
+pub fn missing_generated_templates(
+    config: &Config,
+    content: &Content,
+    tera: &Tera,
+) -> Vec<Diagnostic> {
+    let mut needed: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for (path, template) in generated_templates(content, config) {
+        if template != "search.html" && tera.get_template(&template).is_err() {
+            needed.entry(template).or_default().push(path);
+        }
+    }
+    needed
+        .into_iter()
+        .map(|(name, mut paths)| {
+            paths.sort_unstable();
+            let pages = match paths.len() {
+                1 => format!("`{}`", paths[0]),
+                2 => format!("`{}` and 1 other page", paths[0]),
+                n => format!("`{}` and {} other pages", paths[0], n - 1),
+            };
+            Diagnostic::new(format!(
+                "the theme has no template `{name}`, needed by the generated page {pages}"
+            ))
+            .hint(theme::missing_template_hint(config, &name))
+        })
+        .collect()
+}
+
 /// The template a page renders with, or a diagnostic when it does not exist.
-pub fn template_for(content: &Content, tera: &Tera, page: usize) -> Result<String, Diagnostic> {
+pub fn template_for(
+    config: &Config,
+    content: &Content,
+    tera: &Tera,
+    page: usize,
+) -> Result<String, Diagnostic> {
     let p = &content.pages[page];
     let names: Vec<&str> = tera.get_template_names().collect();
     if let Some(t) = &p.meta.template {
@@ -119,7 +154,7 @@ pub fn template_for(content: &Content, tera: &Tera, page: usize) -> Result<Strin
             p.rel
         ))
         .in_file(&p.file)
-        .hint(format!("add `templates/{name}` to the site or the theme")))
+        .hint(theme::missing_template_hint(config, &name)))
     }
 }
 

@@ -139,6 +139,20 @@ pub fn load(config: &Config) -> Result<Theme, Vec<Diagnostic>> {
     })
 }
 
+/// What to do about a template `name` the theme lacks. A theme folder in the site is used
+/// whole: a template it lacks is not taken from the built-in theme.
+pub fn missing_template_hint(config: &Config, name: &str) -> String {
+    let theme = config.theme.get_ref();
+    if !config.root.join("themes").join(theme).is_dir() {
+        return format!("add `templates/{name}` to the site or the theme");
+    }
+    if theme == "default" {
+        format!("`themes/default/` in the site replaces the built-in default theme whole, so it must hold every template: add `templates/{name}` to it, or remove the folder to use the built-in theme and put only the templates you change in the site's `templates/`")
+    } else {
+        format!("`themes/{theme}/` takes no templates from the built-in default theme: add `templates/{name}` to it, or to the site's `templates/`")
+    }
+}
+
 fn origin(config: &Config, source: &Source, name: &str) -> PathBuf {
     match source {
         Source::File(p) => p.strip_prefix(&config.root).unwrap_or(p).to_path_buf(),

@@ -124,6 +124,54 @@ fn the_theme_named_in_site_toml_is_used() {
     run.assert_links_resolve();
 }
 
+/// A theme folder in the site is used whole: what it lacks is not taken from the built-in
+/// theme. Each missing template is named with the page that needs it, and the hint says how to
+/// change only a few templates.
+#[test]
+fn a_theme_folder_that_lacks_templates_does_not_fall_back_to_the_built_in_theme() {
+    let hint = |name: &str| {
+        format!("`themes/default/` in the site replaces the built-in default theme whole, so it must hold every template: add `templates/{name}` to it, or remove the folder to use the built-in theme and put only the templates you change in the site's `templates/`")
+    };
+    Site::fixture("minimal")
+        .copy_from_repo("themes/default", "themes/default")
+        .remove("themes/default/templates/page.html")
+        .remove("themes/default/templates/404.html")
+        .build()
+        .failure()
+        .stderr_is(&format!(
+            "error: the theme has no template `404.html`, needed by the generated page `404.html`
+  = hint: {}
+
+error: the theme has no template `page.html`, needed by `notes/first.md`
+ --> content/notes/first.md
+  = hint: {}
+
+error: the theme has no template `page.html`, needed by `notes/second.md`
+ --> content/notes/second.md
+  = hint: {}
+
+error: found 3 problems in the site; nothing was written
+",
+            hint("404.html"),
+            hint("page.html"),
+            hint("page.html"),
+        ));
+    // A custom theme gets no templates from the built-in one either.
+    Site::fixture("minimal")
+        .copy_from_repo("themes/default", "themes/x")
+        .edit("site.toml", "title = \"Fixture Site\"", "title = \"Fixture Site\"\ntheme = \"x\"")
+        .remove("themes/x/templates/taxonomy_term.html")
+        .build()
+        .failure()
+        .stderr_is(
+            "error: the theme has no template `taxonomy_term.html`, needed by the generated page `topics/goal-setting/index.html`
+  = hint: `themes/x/` takes no templates from the built-in default theme: add `templates/taxonomy_term.html` to it, or to the site's `templates/`
+
+error: found 1 problem in the site; nothing was written
+",
+        );
+}
+
 #[test]
 fn a_site_without_a_home_file_still_gets_a_home_page() {
     let run = Site::fixture("minimal")

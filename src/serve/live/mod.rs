@@ -209,7 +209,7 @@ impl Live {
         }
         let site = self.site.as_mut().expect("classified with a build");
         let mut ds = Diagnostics::default();
-        let templates = site::page_templates(&site.content, &theme.tera, &mut ds);
+        let templates = site::page_templates(&site.config, &site.content, &theme.tera, &mut ds);
         ds.finish(())?;
         // A folder that appeared or went (`templates/` itself is "") stands for every template
         // below it, before or now: an override of `page.html` may come with its folder.
