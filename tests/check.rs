@@ -161,7 +161,7 @@ error[broken-link]: link to `plan.png` leads to no file: the site has no `lesson
   |
 8 | ![](plan.png) and [](../c-1/index.html) and [click here](@/quiz.md).
   | ^^^^^^^^^^^^^
-  = hint: link to pages by their source file, `[text](@/modules/intro.md)`, so the URL is always right
+  = hint: a file a page uses goes beside its markdown: put it at `content/plan.png`, or fix the path, which is read from the folder of `content/lesson.md`
 
 error[empty-link]: link without text
  --> content/lesson.md:8:19

@@ -134,6 +134,24 @@ pub fn outside_hint(source: Source) -> &'static str {
     }
 }
 
+/// The hint for a missing file (an image, a PDF) that a page's markdown links relatively: such
+/// files sit beside the markdown under `content/`, so say where this one was looked for. `None`
+/// for links to pages (`.html`, a folder), which the `@/` hint fits, and for paths that climb
+/// out of `content/`. `rel` is the page's path under `content/`.
+pub fn asset_hint(rel: &str, url: &str) -> Option<String> {
+    let path = url.split(['#', '?']).next().unwrap_or(url);
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let (_, ext) = name.rsplit_once('.')?;
+    if path.starts_with('/') || ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm")
+    {
+        return None;
+    }
+    let wanted = resolve_relative(rel, &percent_decode(path))?;
+    Some(format!(
+        "a file a page uses goes beside its markdown: put it at `content/{wanted}`, or fix the path, which is read from the folder of `content/{rel}`"
+    ))
+}
+
 /// The problem with an internal link, if any: (rule, message, hint).
 pub fn check_internal(
     url: &str,
@@ -241,6 +259,27 @@ mod tests {
         }
     }
 
+    #[test]
+    fn missing_files_of_markdown_are_looked_for_beside_it_but_pages_are_not() {
+        assert_eq!(
+            asset_hint("modules/intro.md", "img/cycle%20one.svg#top").as_deref(),
+            Some("a file a page uses goes beside its markdown: put it at `content/modules/img/cycle one.svg`, or fix the path, which is read from the folder of `content/modules/intro.md`")
+        );
+        assert_eq!(
+            asset_hint("modules/_index.md", "../plan.PDF").as_deref(),
+            Some("a file a page uses goes beside its markdown: put it at `content/plan.PDF`, or fix the path, which is read from the folder of `content/modules/_index.md`")
+        );
+        for url in [
+            "../other/index.html",
+            "page.HTM",
+            "folder/",
+            "../../up.png",
+            "/abs.png",
+            "notes",
+        ] {
+            assert_eq!(asset_hint("modules/intro.md", url), None, "{url}");
+        }
+    }
     #[test]
     fn urls_resolve_against_the_page() {
         assert_eq!(

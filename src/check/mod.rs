@@ -249,6 +249,13 @@ fn page_links(
                     files,
                     ids,
                 ) {
+                    // A missing image or file of a page's markdown: where it was looked for.
+                    let hint = match (rule, source_of(c, &url.place), c.page) {
+                        ("broken-link", links::Source::Markdown, Some(i)) => {
+                            links::asset_hint(&content.pages[i].rel, &url.value).unwrap_or(hint)
+                        }
+                        _ => hint,
+                    };
                     problems.push((rule, locate(input, c, &url.place, &message).hint(hint)));
                 }
             }
