@@ -40,6 +40,76 @@ pub fn syntax_errors(files: &TemplateFiles) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// Each template that others extend or import (`{% extends %}`, `{% import %}`) but the theme
+/// does not have, reported once, at the tag of the first template by name that names it;
+/// `hint` says what to do about a missing template. Tera would stop at the first with a
+/// message about one template and no position.
+pub fn missing_parents(files: &TemplateFiles, hint: impl Fn(&str) -> String) -> Vec<Diagnostic> {
+    // Each missing template: the first template that names it, how, and how many others do.
+    let mut missing: BTreeMap<&str, (&str, &'static str, usize)> = BTreeMap::new();
+    let parsed: Vec<(&String, tera::Template)> = files
+        .iter()
+        .filter_map(|(name, file)| Some((name, tera::Template::new(name, None, &file.text).ok()?)))
+        .collect();
+    for (name, t) in &parsed {
+        let parent = t.parent.iter().map(|p| ("extends", p.as_str()));
+        let imports = t
+            .imported_macro_files
+            .iter()
+            .map(|(f, _)| ("imports", f.as_str()));
+        for (verb, wanted) in parent.chain(imports) {
+            if !files.contains_key(wanted) {
+                missing
+                    .entry(wanted)
+                    .and_modify(|(_, _, others)| *others += 1)
+                    .or_insert((name.as_str(), verb, 0));
+            }
+        }
+    }
+    missing
+        .into_iter()
+        .map(|(wanted, (by, verb, others))| {
+            let also = match others {
+                0 => String::new(),
+                1 => " (as does 1 other template)".into(),
+                n => format!(" (as do {n} other templates)"),
+            };
+            let d = Diagnostic::new(format!(
+                "the theme has no template `{wanted}`, which `{by}` {verb}{also}"
+            ));
+            let file = &files[by];
+            let tag = verb.trim_end_matches('s');
+            let d = match tag_naming(&file.text, tag, wanted) {
+                Some(at) => d.at(&file.path, &file.text, at),
+                None => d.in_file(&file.path),
+            };
+            d.hint(hint(wanted))
+        })
+        .collect()
+}
+
+/// The `{% tag %}` of `text` that names `name` in quotes.
+fn tag_naming(text: &str, tag: &str, name: &str) -> Option<Range<usize>> {
+    let mut from = 0;
+    while let Some(i) = text[from..].find("{%") {
+        let start = from + i;
+        let end = text[start..]
+            .find("%}")
+            .map_or(text.len(), |j| start + j + 2);
+        let inner = text[start + 2..end.saturating_sub(2).max(start + 2)]
+            .trim_start_matches('-')
+            .trim_start();
+        let quoted = ['"', '\'', '`']
+            .iter()
+            .any(|q| inner.contains(&format!("{q}{name}{q}")));
+        if inner.starts_with(tag) && quoted {
+            return Some(start..end);
+        }
+        from = end;
+    }
+    None
+}
+
 /// Each chain of includes that always leads back to the template it started from, reported
 /// once, from the first template of the chain by name.
 pub fn include_cycles(tera: &Tera, files: &TemplateFiles) -> Vec<Diagnostic> {
@@ -114,24 +184,7 @@ fn unconditional_includes<'a>(nodes: &'a [Node], tera: &Tera, out: &mut Vec<&'a 
 
 /// The `{% include %}` tag of `text` that names `name`.
 fn include_tag(text: &str, name: &str) -> Option<Range<usize>> {
-    let mut from = 0;
-    while let Some(i) = text[from..].find("{%") {
-        let start = from + i;
-        let end = text[start..]
-            .find("%}")
-            .map_or(text.len(), |j| start + j + 2);
-        let inner = text[start + 2..end.saturating_sub(2).max(start + 2)]
-            .trim_start_matches('-')
-            .trim_start();
-        let quoted = ['"', '\'', '`']
-            .iter()
-            .any(|q| inner.contains(&format!("{q}{name}{q}")));
-        if inner.starts_with("include") && quoted {
-            return Some(start..end);
-        }
-        from = end;
-    }
-    None
+    tag_naming(text, "include", name)
 }
 
 /// A template that failed while rendering one page.

@@ -122,6 +122,11 @@ pub fn load(config: &Config) -> Result<Theme, Vec<Diagnostic>> {
         if !syntax.is_empty() {
             return Err(syntax);
         }
+        let missing =
+            template_errors::missing_parents(&files, |name| missing_template_hint(config, name));
+        if !missing.is_empty() {
+            return Err(missing);
+        }
         let message = error_chain(&e);
         let d = Diagnostic::new(format!("a template could not be compiled: {message}"))
             .hint("check the Tera syntax at the position shown; see docs/templates.md");

@@ -172,6 +172,53 @@ error: found 1 problem in the site; nothing was written
         );
 }
 
+/// A template that every page extends or imports is reported once, at the tag of the first
+/// template that names it, with how many others do: not Tera's message about one template.
+#[test]
+fn a_theme_folder_without_its_base_or_macros_names_them_once_each() {
+    let hint = |name: &str| {
+        format!("`themes/default/` in the site replaces the built-in default theme whole, so it must hold every template: add `templates/{name}` to it, or remove the folder to use the built-in theme and put only the templates you change in the site's `templates/`")
+    };
+    let run = Site::fixture("minimal")
+        .copy_from_repo("themes/default", "themes/default")
+        .remove("themes/default/templates/base.html")
+        .remove("themes/default/templates/macros.html");
+    let count = |text: &str| {
+        std::fs::read_dir(run.path().join("themes/default/templates"))
+            .unwrap()
+            .flatten()
+            .filter(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains(text)))
+            .count()
+    };
+    let (extends, imports) = (
+        count("{% extends \"base.html\" %}"),
+        count("{% import \"macros.html\""),
+    );
+    assert!(extends > 2 && imports > 2, "{extends} {imports}");
+    run.build().failure().stderr_is(&format!(
+        "error: the theme has no template `base.html`, which `404.html` extends (as do {} other templates)
+ --> themes/default/templates/404.html:1:1
+  |
+1 | {{% extends \"base.html\" %}}
+  | ^^^^^^^^^^^^^^^^^^^^^^^^^
+  = hint: {}
+
+error: the theme has no template `macros.html`, which `competency.html` imports (as do {} other templates)
+ --> themes/default/templates/competency.html:2:1
+  |
+2 | {{% import \"macros.html\" as m %}}
+  | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  = hint: {}
+
+error: found 2 problems in the site; nothing was written
+",
+        extends - 1,
+        hint("base.html"),
+        imports - 1,
+        hint("macros.html"),
+    ));
+}
+
 #[test]
 fn a_site_without_a_home_file_still_gets_a_home_page() {
     let run = Site::fixture("minimal")
