@@ -280,6 +280,7 @@ mod tests {
             assert_eq!(asset_hint("modules/intro.md", url), None, "{url}");
         }
     }
+
     #[test]
     fn urls_resolve_against_the_page() {
         assert_eq!(

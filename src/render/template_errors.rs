@@ -45,7 +45,8 @@ pub fn syntax_errors(files: &TemplateFiles) -> Vec<Diagnostic> {
 /// `hint` says what to do about a missing template. Tera would stop at the first with a
 /// message about one template and no position.
 pub fn missing_parents(files: &TemplateFiles, hint: impl Fn(&str) -> String) -> Vec<Diagnostic> {
-    // Each missing template: the first template that names it, how, and how many others do.
+    // Each missing template: the first template that names it, in which tag, and how many
+    // others do.
     let mut missing: BTreeMap<&str, (&str, &'static str, usize)> = BTreeMap::new();
     let parsed: Vec<(&String, tera::Template)> = files
         .iter()
@@ -56,29 +57,29 @@ pub fn missing_parents(files: &TemplateFiles, hint: impl Fn(&str) -> String) -> 
         let imports = t
             .imported_macro_files
             .iter()
-            .map(|(f, _)| ("imports", f.as_str()));
-        for (verb, wanted) in parent.chain(imports) {
+            .map(|(f, _)| ("import", f.as_str()));
+        for (tag, wanted) in parent.chain(imports) {
             if !files.contains_key(wanted) {
                 missing
                     .entry(wanted)
                     .and_modify(|(_, _, others)| *others += 1)
-                    .or_insert((name.as_str(), verb, 0));
+                    .or_insert((name.as_str(), tag, 0));
             }
         }
     }
     missing
         .into_iter()
-        .map(|(wanted, (by, verb, others))| {
+        .map(|(wanted, (by, tag, others))| {
             let also = match others {
                 0 => String::new(),
                 1 => " (as does 1 other template)".into(),
                 n => format!(" (as do {n} other templates)"),
             };
+            let verb = if tag == "import" { "imports" } else { tag };
             let d = Diagnostic::new(format!(
                 "the theme has no template `{wanted}`, which `{by}` {verb}{also}"
             ));
             let file = &files[by];
-            let tag = verb.trim_end_matches('s');
             let d = match tag_naming(&file.text, tag, wanted) {
                 Some(at) => d.at(&file.path, &file.text, at),
                 None => d.in_file(&file.path),
