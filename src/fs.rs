@@ -13,6 +13,15 @@ pub struct FsError {
     pub source: io::Error,
 }
 
+/// `path` with `/` between its parts on every system, as the site's own paths are written
+/// (`notes/first.md`).
+pub fn slash_path(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 fn wrap<T>(action: &'static str, path: &Path, r: io::Result<T>) -> Result<T, FsError> {
     r.map_err(|source| FsError {
         action,

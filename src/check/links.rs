@@ -119,17 +119,18 @@ pub fn file_of(target: String, exists: impl Fn(&str) -> bool) -> String {
     file
 }
 
-/// Where a link was written: a page's markdown, or a template (which has no `@/` links).
+/// Where a link was written: the markdown of a page (its path under `content/`), or a template
+/// (which has no `@/` links).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source {
-    Markdown,
+pub enum Source<'a> {
+    Markdown { page: &'a str },
     Template,
 }
 
 /// The hint for a link that leads outside the site.
 pub fn outside_hint(source: Source) -> &'static str {
     match source {
-        Source::Markdown => "write links relative to the page, or link to pages by their source file: `[text](@/modules/intro.md)`",
+        Source::Markdown { .. } => "write links relative to the page, or link to pages by their source file: `[text](@/modules/intro.md)`",
         Source::Template => "start a template's links to the site with `{{ root }}`, the path from the page to the site's root",
     }
 }
@@ -138,7 +139,7 @@ pub fn outside_hint(source: Source) -> &'static str {
 /// files sit beside the markdown under `content/`, so say where this one was looked for. `None`
 /// for links to pages (`.html`, a folder), which the `@/` hint fits, and for paths that climb
 /// out of `content/`. `rel` is the page's path under `content/`.
-pub fn asset_hint(rel: &str, url: &str) -> Option<String> {
+fn asset_hint(rel: &str, url: &str) -> Option<String> {
     let path = url.split(['#', '?']).next().unwrap_or(url);
     let name = path.rsplit('/').next().unwrap_or(path);
     let (_, ext) = name.rsplit_once('.')?;
@@ -164,7 +165,8 @@ pub fn check_internal(
     let file = file_of(target.to_string(), |f| files.contains(f));
     if !files.contains(file.as_str()) {
         let hint = match source {
-            Source::Markdown => "link to pages by their source file, `[text](@/modules/intro.md)`, so the URL is always right".into(),
+            // A missing image or file: where it was looked for.
+            Source::Markdown { page } => asset_hint(page, url).unwrap_or_else(|| "link to pages by their source file, `[text](@/modules/intro.md)`, so the URL is always right".into()),
             Source::Template => format!("add `{file}` to the site's `static/` folder (or the theme's), or fix the path the template builds: its links start with `{{{{ root }}}}`"),
         };
         return Some((
@@ -252,6 +254,9 @@ fn fetch(agent: &ureq::Agent, url: &str, timeout: Duration) -> Status {
 mod tests {
     use super::*;
 
+    /// A link in the markdown of `b.md`.
+    const MD: Source = Source::Markdown { page: "b.md" };
+
     fn internal(page: &str, url: &str) -> (String, Option<String>) {
         match classify(page, url, "/sms/") {
             Kind::Internal(t, f) => (t, f),
@@ -320,12 +325,9 @@ mod tests {
         let b_ids: FxHashSet<String> = ["intro".to_string()].into_iter().collect();
         let ids: FxHashMap<&str, &FxHashSet<String>> =
             [("b/index.html", &b_ids)].into_iter().collect();
-        assert!(check_internal("../b/", "b/", None, Source::Markdown, &files, &ids).is_none());
-        assert!(
-            check_internal("../b", "b", Some("intro"), Source::Markdown, &files, &ids).is_none()
-        );
-        let (rule, message, _) =
-            check_internal("../c/", "c/", None, Source::Markdown, &files, &ids).unwrap();
+        assert!(check_internal("../b/", "b/", None, MD, &files, &ids).is_none());
+        assert!(check_internal("../b", "b", Some("intro"), MD, &files, &ids).is_none());
+        let (rule, message, _) = check_internal("../c/", "c/", None, MD, &files, &ids).unwrap();
         assert_eq!(
             (rule, message.as_str()),
             (
@@ -333,15 +335,8 @@ mod tests {
                 "link to `../c/` leads to no file: the site has no `c/index.html`"
             )
         );
-        let (rule, _, hint) = check_internal(
-            "../b/#intr",
-            "b/",
-            Some("intr"),
-            Source::Markdown,
-            &files,
-            &ids,
-        )
-        .unwrap();
+        let (rule, _, hint) =
+            check_internal("../b/#intr", "b/", Some("intr"), MD, &files, &ids).unwrap();
         assert_eq!(
             (rule, hint.as_str()),
             ("broken-anchor", "did you mean `#intro`?")

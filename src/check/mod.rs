@@ -238,24 +238,17 @@ fn page_links(
                     &url.place,
                     &format!("link to `{u}` leads outside the site"),
                 )
-                .hint(links::outside_hint(source_of(c, &url.place))),
+                .hint(links::outside_hint(source_of(input, c, &url.place))),
             )),
             links::Kind::Internal(target, fragment) => {
                 if let Some((rule, message, hint)) = links::check_internal(
                     &url.value,
                     &target,
                     fragment.as_deref(),
-                    source_of(c, &url.place),
+                    source_of(input, c, &url.place),
                     files,
                     ids,
                 ) {
-                    // A missing image or file of a page's markdown: where it was looked for.
-                    let hint = match (rule, source_of(c, &url.place), c.page) {
-                        ("broken-link", links::Source::Markdown, Some(i)) => {
-                            links::asset_hint(&content.pages[i].rel, &url.value).unwrap_or(hint)
-                        }
-                        _ => hint,
-                    };
                     problems.push((rule, locate(input, c, &url.place, &message).hint(hint)));
                 }
             }
@@ -265,11 +258,12 @@ fn page_links(
 }
 
 /// Whether what is at `place` in the output of `c` comes from a page's markdown or a template.
-fn source_of(c: &Checked, place: &scan::Place) -> links::Source {
-    if c.page.is_some() && place.region.is_some() {
-        links::Source::Markdown
-    } else {
-        links::Source::Template
+fn source_of<'a>(input: &'a Input, c: &Checked, place: &scan::Place) -> links::Source<'a> {
+    match (c.page, place.region) {
+        (Some(i), Some(_)) => links::Source::Markdown {
+            page: &input.content.pages[i].rel,
+        },
+        _ => links::Source::Template,
     }
 }
 

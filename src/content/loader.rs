@@ -123,23 +123,14 @@ fn find_files(root: &Path, dir: &Path, ds: &mut Diagnostics) -> FoundFiles {
         }
         if entry.path_is_symlink() {
             let file = entry.path().strip_prefix(root).unwrap_or(entry.path());
-            let shown = file
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            symlinks.push((shown, entry.path().is_dir()));
+            symlinks.push((crate::fs::slash_path(file), entry.path().is_dir()));
             continue;
         }
         if !entry.file_type().is_file() {
             continue;
         }
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let rel_str = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
+        let rel_str = crate::fs::slash_path(rel);
         if name.ends_with(".md") || name.ends_with(".gift") {
             let file = entry.path().strip_prefix(root).unwrap_or(entry.path());
             markdown.push((file.to_path_buf(), rel_str));

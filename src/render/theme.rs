@@ -172,12 +172,10 @@ fn add_dir(dir: &Path, into: &mut BTreeMap<String, Source>) {
     for entry in WalkDir::new(dir).sort_by_file_name().into_iter().flatten() {
         if entry.file_type().is_file() {
             let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            let rel = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            into.insert(rel, Source::File(entry.path().to_path_buf()));
+            into.insert(
+                crate::fs::slash_path(rel),
+                Source::File(entry.path().to_path_buf()),
+            );
         }
     }
 }

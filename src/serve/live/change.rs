@@ -44,10 +44,9 @@ impl Live {
             |p: &Path| p.starts_with("static") || p.starts_with(theme_dir.join("static"));
         // Whether the last build read `p`: a content page or asset, a template, a static file.
         let was_read = |p: &Path| {
-            let slash = |p: &Path| p.to_string_lossy().replace('\\', "/");
+            let slash = |p: &Path| crate::fs::slash_path(p);
             if let Some(rel) = under(p, Path::new("content")).map(|r| slash(&r)) {
-                site.content.pages.iter().any(|x| x.rel == rel)
-                    || site.content.assets.iter().any(|a| *a == rel)
+                site.content.page_by_rel(&rel).is_some() || site.content.assets.contains(&rel)
             } else if let Some(name) = template(p) {
                 site.theme.tera.get_template(&name).is_ok()
             } else if let Some(out) =
