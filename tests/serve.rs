@@ -732,17 +732,8 @@ fn a_theme_named_in_site_toml_is_used_once_its_folder_appears() {
         "{}",
         before.body
     );
-    let from = harness::repo().join("themes/default");
     let theme = s.site.path().join("themes/mine");
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let to = theme.join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &to).unwrap();
-        }
-    }
+    harness::copy_dir(&harness::repo().join("themes/default"), &theme);
     std::fs::write(
         theme.join("templates/page.html"),
         page_template_marked("mine"),

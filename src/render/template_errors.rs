@@ -2,7 +2,7 @@
 //! errors, includes that lead back to their own template, and errors while rendering, which
 //! are grouped so that one mistake is reported once however many pages hit it.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -232,15 +232,17 @@ fn quoted_after<'s>(s: &'s str, start: &str, end: char) -> Option<&'s str> {
 /// One diagnostic for each different error, in the file it comes from, at the name it
 /// concerns when that name can be found in the file, with how many pages it broke.
 pub fn report(failures: Vec<Failure>, tera: &Tera, files: &TemplateFiles) -> Vec<Diagnostic> {
+    // In the order each error first appears; found by (file, template, cause), since a broken
+    // template may fail on every one of thousands of pages.
     let mut groups: Vec<(Failure, Vec<String>)> = Vec::new();
-    for f in failures {
-        match groups
-            .iter_mut()
-            .find(|(g, _)| g.file == f.file && g.template == f.template && g.cause == f.cause)
-        {
-            Some((_, pages)) => pages.push(f.page),
+    let mut index: HashMap<(String, String, String), usize> = HashMap::new();
+    for mut f in failures {
+        let page = std::mem::take(&mut f.page);
+        let key = (f.file.clone(), f.template.clone(), f.cause.clone());
+        match index.get(&key) {
+            Some(&g) => groups[g].1.push(page),
             None => {
-                let page = f.page.clone();
+                index.insert(key, groups.len());
                 groups.push((f, vec![page]));
             }
         }

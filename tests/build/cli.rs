@@ -102,6 +102,7 @@ fn refuses_to_write_the_output_into_the_site_itself() {
         assert!(!site.path().join("content/generated").exists());
         assert!(!site.path().join("themes").exists());
         assert_eq!(std::fs::read_to_string(&beside).unwrap(), "kept");
+        std::fs::remove_file(&beside).unwrap();
     }
 }
 

@@ -124,14 +124,16 @@ fn the_theme_named_in_site_toml_is_used() {
     run.assert_links_resolve();
 }
 
+/// The hint for a template that a `themes/default/` folder in the site lacks.
+fn hint(name: &str) -> String {
+    format!("`themes/default/` in the site replaces the built-in default theme whole, so it must hold every template: add `templates/{name}` to it, or remove the folder to use the built-in theme and put only the templates you change in the site's `templates/`")
+}
+
 /// A theme folder in the site is used whole: what it lacks is not taken from the built-in
 /// theme. Each missing template is named with the page that needs it, and the hint says how to
 /// change only a few templates.
 #[test]
 fn a_theme_folder_that_lacks_templates_does_not_fall_back_to_the_built_in_theme() {
-    let hint = |name: &str| {
-        format!("`themes/default/` in the site replaces the built-in default theme whole, so it must hold every template: add `templates/{name}` to it, or remove the folder to use the built-in theme and put only the templates you change in the site's `templates/`")
-    };
     Site::fixture("minimal")
         .copy_from_repo("themes/default", "themes/default")
         .remove("themes/default/templates/page.html")
@@ -176,9 +178,6 @@ error: found 1 problem in the site; nothing was written
 /// template that names it, with how many others do: not Tera's message about one template.
 #[test]
 fn a_theme_folder_without_its_base_or_macros_names_them_once_each() {
-    let hint = |name: &str| {
-        format!("`themes/default/` in the site replaces the built-in default theme whole, so it must hold every template: add `templates/{name}` to it, or remove the folder to use the built-in theme and put only the templates you change in the site's `templates/`")
-    };
     let run = Site::fixture("minimal")
         .copy_from_repo("themes/default", "themes/default")
         .remove("themes/default/templates/base.html")

@@ -19,5 +19,5 @@ pub use {
     links::{check_links, resolve_relative},
     page::Page,
     run::{snapshot, Run},
-    site::{repo, Site},
+    site::{copy_dir, repo, Site},
 };

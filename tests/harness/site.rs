@@ -8,7 +8,8 @@ pub struct Site {
     pub(super) dir: Arc<tempfile::TempDir>,
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copies the folder `from`, with everything in it, to `to`.
+pub fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();
         let rel = entry.path().strip_prefix(from).unwrap();
