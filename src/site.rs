@@ -250,7 +250,7 @@ fn real_path(path: &Path) -> PathBuf {
 /// makes besides the pages.
 fn check_output_is_a_site(output: &Path, force: bool) -> Result<(), Error> {
     let holds_files = std::fs::read_dir(output).is_ok_and(|mut entries| entries.next().is_some());
-    if force || !holds_files || render::EXTRA_FILES.iter().all(|f| output.join(f).is_file()) {
+    if force || !holds_files || built_by_trellis(output) {
         return Ok(());
     }
     Err(Diagnostic::new(format!(
@@ -259,6 +259,11 @@ fn check_output_is_a_site(output: &Path, force: bool) -> Result<(), Error> {
     ))
     .hint("a build deletes every file in its output folder that the site does not make; choose a new or empty folder, or pass `--force` to replace what is there")
     .into())
+}
+
+/// Whether `output` holds the files every Trellis build makes besides the pages.
+fn built_by_trellis(output: &Path) -> bool {
+    render::EXTRA_FILES.iter().all(|f| output.join(f).is_file())
 }
 
 impl Built {
@@ -306,10 +311,14 @@ pub fn check(options: &BuildOptions, check: check::Options) -> Result<Summary, E
 pub fn build(options: &BuildOptions) -> Result<Summary, Error> {
     let start = Instant::now();
     let mut t = Timings::from_env();
-    let site = prepare(options, &mut t, false)?;
     let output = output_dir(options);
+    // Sweeping the previous output needs a list of everything in it: on a large site, reading
+    // thousands of folders. It is read in the background while the site loads, which keeps
+    // both cores busy less than rendering does.
+    let listing = built_by_trellis(&output).then(|| write::Listing::start(&output));
+    let site = prepare(options, &mut t, false)?;
     check_output_is_a_site(&output, options.force)?;
-    let stream = write::Stream::begin(&output)?;
+    let stream = write::Stream::begin(&output, listing)?;
     let Outcome {
         report,
         paths,

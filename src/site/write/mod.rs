@@ -15,6 +15,7 @@ use crate::render::{theme, Output};
 use crate::Error;
 use compare::holds;
 use sweep::remove_stale;
+pub(crate) use sweep::Listing;
 
 fn sibling(output: &Path, suffix: &str) -> PathBuf {
     let name = output
@@ -25,7 +26,7 @@ fn sibling(output: &Path, suffix: &str) -> PathBuf {
 
 /// Writes a site rendered in memory (its `outputs`), as a build would: see [`Stream`].
 pub fn write_output(site: &Built, output: &Path) -> Result<(), Error> {
-    let stream = Stream::begin(output)?;
+    let stream = Stream::begin(output, None)?;
     for o in &site.outputs {
         stream.accept(&o.path, &o.bytes)?;
     }
@@ -42,6 +43,8 @@ pub fn write_output(site: &Built, output: &Path) -> Result<(), Error> {
 pub(crate) struct Stream {
     output: PathBuf,
     mode: Mode,
+    /// The existing output as it was listed while the site loaded, to sweep from.
+    listing: Option<Listing>,
     committed: bool,
 }
 
@@ -51,7 +54,9 @@ enum Mode {
 }
 
 impl Stream {
-    pub fn begin(output: &Path) -> Result<Stream, Error> {
+    /// Starts writing to `output`. `listing`: the output's files, listed beforehand (see
+    /// [`Listing::start`]); without one, the output is listed when the build is committed.
+    pub fn begin(output: &Path, listing: Option<Listing>) -> Result<Stream, Error> {
         if output.is_file() {
             return Err(Error::Other(format!(
                 "`{}` is a file, not a folder",
@@ -71,6 +76,7 @@ impl Stream {
         Ok(Stream {
             output: output.to_path_buf(),
             mode,
+            listing,
             committed: false,
         })
     }
@@ -109,7 +115,11 @@ impl Stream {
             Mode::Fresh { tmp } => tmp.clone(),
             Mode::Sync { changed } => {
                 let statics: HashSet<&str> = copied.iter().map(|(rel, _)| *rel).collect();
-                remove_stale(&self.output, |rel| {
+                let listing = self
+                    .listing
+                    .take()
+                    .unwrap_or_else(|| Listing::now(&self.output));
+                remove_stale(listing, |rel| {
                     rendered.contains(rel) || statics.contains(rel)
                 })?;
                 let changed = std::mem::take(changed.get_mut().unwrap_or_else(|e| e.into_inner()));
