@@ -483,14 +483,7 @@ fn a_body_edit_re_renders_that_page_alone_and_then_the_search_index() {
         "Zanzibarian detail.\n\n## Getting started",
         Duration::from_secs(2),
     );
-    let line = s.line("Re-rendered", Duration::from_secs(2));
-    assert!(
-        line.starts_with("Re-rendered 1 page (1 file changed) in "),
-        "{line}"
-    );
-    assert!(get(s.port, "/lessons/beta/")
-        .body
-        .contains("Zanzibarian detail."));
+    assert_beta_alone_re_rendered(&s, "Zanzibarian detail.");
     assert_eq!(
         modified(&alpha),
         alpha_before,
@@ -532,14 +525,17 @@ fn a_save_through_a_temporary_file_renamed_over_the_page_re_renders_that_page_al
         "event: reload",
         Duration::from_secs(2),
     );
+    assert_beta_alone_re_rendered(&s, "Renamed detail.");
+}
+
+/// `serve` reports re-rendering one page, and serves `lessons/beta` with `text` in it.
+fn assert_beta_alone_re_rendered(s: &Server, text: &str) {
     let line = s.line("Re-rendered", Duration::from_secs(2));
     assert!(
         line.starts_with("Re-rendered 1 page (1 file changed) in "),
         "{line}"
     );
-    assert!(get(s.port, "/lessons/beta/")
-        .body
-        .contains("Renamed detail."));
+    assert!(get(s.port, "/lessons/beta/").body.contains(text), "{text}");
 }
 
 #[test]
