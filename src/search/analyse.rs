@@ -11,8 +11,12 @@ use super::Doc;
 
 /// Fields in scoring order: ids, title, authors, headings, tags, body.
 pub const FIELDS: usize = 6;
-/// Documents per analysis chunk: big enough that words repeat, small enough to spread.
+/// The fewest documents per analysis chunk: enough that words repeat within it.
 const CHUNK: usize = 256;
+/// Chunks per thread on a large site: each chunk folds, checks and stems every distinct word
+/// it meets again, so fewer and larger chunks do less work; a few per thread still spread
+/// evenly.
+const CHUNKS_PER_THREAD: usize = 4;
 const STOP: u32 = u32::MAX;
 
 /// One document's occurrences of one term, per field (saturating: BM25 flattens high counts).
@@ -127,12 +131,18 @@ fn analyse_chunk(first: usize, docs: &[&Doc]) -> Chunk {
     }
 }
 
+/// Documents per chunk for `docs` documents on `threads` threads.
+fn chunk_size(docs: usize, threads: usize) -> usize {
+    docs.div_ceil(threads.max(1) * CHUNKS_PER_THREAD).max(CHUNK)
+}
+
 /// Analyses `docs` in parallel; terms come out in first-seen order, postings by document.
 pub fn analyse(docs: &[&Doc]) -> Analysis {
+    let size = chunk_size(docs.len(), rayon::current_num_threads());
     let chunks: Vec<Chunk> = docs
-        .par_chunks(CHUNK)
+        .par_chunks(size)
         .enumerate()
-        .map(|(n, chunk)| analyse_chunk(n * CHUNK, chunk))
+        .map(|(n, chunk)| analyse_chunk(n * size, chunk))
         .collect();
     // Number the terms across chunks and count each one's postings, so that every list is
     // allocated once at its final size (postings are most of the index's memory).
@@ -179,6 +189,14 @@ pub fn analyse(docs: &[&Doc]) -> Analysis {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn large_collections_are_analysed_in_a_few_chunks_per_thread() {
+        assert_eq!(chunk_size(1_000, 2), CHUNK);
+        assert_eq!(chunk_size(55_000, 2), 6_875);
+        assert_eq!(chunk_size(55_000, 1), 13_750);
+        assert_eq!(chunk_size(0, 0), CHUNK);
+    }
 
     #[test]
     fn terms_are_counted_per_field_across_chunks() {

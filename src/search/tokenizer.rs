@@ -32,9 +32,14 @@ fn stemmer() -> &'static Stemmer {
 pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         // The common case, a byte at a time, without decomposing anything.
-        let mut out = text.as_bytes().to_ascii_lowercase();
-        out.retain(|&b| b != b'\'');
-        return String::from_utf8(out).unwrap_or_default();
+        if !text.contains('\'') {
+            return text.to_ascii_lowercase();
+        }
+        return text
+            .chars()
+            .filter(|&c| c != '\'')
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
     }
     text.nfd()
         .filter(|c| {
@@ -44,11 +49,61 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
-/// The words of already folded text.
-pub fn words(folded: &str) -> impl Iterator<Item = &str> {
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+/// The words of already folded text: its runs of letters and digits.
+pub fn words(folded: &str) -> Words<'_> {
+    Words {
+        text: folded,
+        at: 0,
+    }
+}
+
+/// The iterator of [`words`]. It reads a byte at a time and decodes a character only where
+/// the text is not ASCII: search text is mostly ASCII, and this loop is a large part of
+/// building the index.
+pub struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+/// Whether the character at byte `i` of `text`, which is not ASCII, is a letter or digit, and
+/// where the next character starts.
+#[cold]
+fn alphanumeric_beyond_ascii(text: &str, i: usize) -> (bool, usize) {
+    // `i` is at a character boundary: every step is a whole character.
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (c.is_alphanumeric(), i + c.len_utf8())
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        // Where the run that starts at `i` of letters and digits (`want`) or of other
+        // characters (not `want`) ends.
+        let run_end = |mut i: usize, want: bool| {
+            while let Some(&b) = bytes.get(i) {
+                let (alnum, next) = if b.is_ascii() {
+                    (b.is_ascii_alphanumeric(), i + 1)
+                } else {
+                    alphanumeric_beyond_ascii(text, i)
+                };
+                if alnum != want {
+                    break;
+                }
+                i = next;
+            }
+            i
+        };
+        let start = run_end(self.at, false);
+        if start >= bytes.len() {
+            self.at = start;
+            return None;
+        }
+        let end = run_end(start, true);
+        self.at = end;
+        Some(&text[start..end])
+    }
 }
 
 pub fn is_stop_word(word: &str) -> bool {
@@ -110,6 +165,31 @@ mod tests {
             terms("coach coached coaching"),
             vec!["coach", "coach", "coach"]
         );
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits_in_any_script() {
+        fn split(t: &str) -> Vec<&str> {
+            words(t).collect()
+        }
+        assert_eq!(
+            split("  plain ascii: dont, wont 42!"),
+            ["plain", "ascii", "dont", "wont", "42"]
+        );
+        assert_eq!(
+            split("día—año·ñu 東京 x"),
+            ["día", "año", "ñu", "東京", "x"]
+        );
+        assert_eq!(split("a"), ["a"]);
+        assert!(split("").is_empty());
+        assert!(split(" ,.— ").is_empty());
+        // Combining marks, superscripts and Roman numerals split as `char::is_alphanumeric` says.
+        let mixed = "e\u{301}t\u{e9} 2\u{b2} \u{2163}x";
+        let by_char: Vec<&str> = mixed
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        assert_eq!(split(mixed), by_char);
     }
 
     #[test]

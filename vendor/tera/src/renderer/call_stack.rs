@@ -6,7 +6,7 @@ use serde_json::{to_value, Value};
 use crate::context::dotted_pointer;
 use crate::errors::{Error, Result};
 use crate::renderer::for_loop::{ForLoop, ForLoopState};
-use crate::renderer::stack_frame::{FrameContext, FrameType, StackFrame, Val};
+use crate::renderer::stack_frame::{first_dot, FrameContext, FrameType, StackFrame, Val};
 use crate::template::Template;
 use crate::Context;
 
@@ -30,7 +30,7 @@ impl<'a> UserContext<'a> {
     pub fn find_value_by_dotted_pointer(&self, pointer: &str) -> Option<&'a Value> {
         // trellis patch: the first segment is copied only when it holds an escape, and the
         // rest starts after the segment as written (not after its unescaped form).
-        let raw = pointer.split('.').next().unwrap();
+        let raw = &pointer[..first_dot(pointer).unwrap_or(pointer.len())];
         let rest = &pointer[raw.len() + 1..];
         let root = if raw.contains('~') {
             std::borrow::Cow::Owned(raw.replace("~1", "/").replace("~0", "~"))
@@ -184,7 +184,7 @@ impl<'a> CallStack<'a> {
         }
 
         // Not in stack frame, look in user supplied context
-        if key.contains('.') {
+        if first_dot(key).is_some() {
             return self.context.find_value_by_dotted_pointer(key).map(Cow::Borrowed);
         } else if let Some(value) = self.context.find_value(key) {
             return Some(Cow::Borrowed(value));

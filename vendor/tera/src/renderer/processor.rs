@@ -956,7 +956,8 @@ impl<'a> Processor<'a> {
     /// trellis patch: [`Processor::lookup_ident`] without the error message, for the callers
     /// that only need to know whether a name is defined.
     fn lookup_ident_quietly(&self, key: &str) -> Option<Val<'a>> {
-        if key == MAGICAL_DUMP_VAR || key.contains('[') {
+        // trellis patch: a byte loop rather than `memchr`, which costs more on short names.
+        if key == MAGICAL_DUMP_VAR || key.bytes().any(|b| b == b'[') {
             return self.lookup_ident(key).ok();
         }
         self.call_stack.lookup(key)
