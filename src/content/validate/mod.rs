@@ -28,9 +28,11 @@ pub fn resolve(content: &mut Content, config: &Config, ds: &mut Diagnostics) {
     index_terms(content, config, ds);
 }
 
-/// Where an ID was first defined, for duplicate messages.
+/// Where an ID was first defined (its page and span), for duplicate messages: only a
+/// duplicate needs it as a file, line and column.
 struct Defined {
-    origin: String,
+    page: usize,
+    span: std::ops::Range<usize>,
 }
 
 fn origin_of(content: &Content, page: usize, span: std::ops::Range<usize>) -> String {
@@ -61,7 +63,7 @@ fn register(content: &mut Content, ds: &mut Diagnostics) {
                     .error_at(format!("duplicate ID `{name}`"), id.span())
                     .hint(format!(
                         "`{name}` is already defined at {}; IDs must be unique across the site",
-                        first.origin
+                        origin_of(content, first.page, first.span.clone())
                     )),
             );
             return false;
@@ -69,7 +71,8 @@ fn register(content: &mut Content, ds: &mut Diagnostics) {
         defined.insert(
             name.clone(),
             Defined {
-                origin: origin_of(content, page, id.span()),
+                page,
+                span: id.span(),
             },
         );
         ids.insert(name.clone(), target);
@@ -220,29 +223,29 @@ fn index_terms(content: &mut Content, config: &Config, ds: &mut Diagnostics) {
             );
             continue;
         }
-        match first.get(&(tax, slug.clone())) {
-            Some((p, span)) => {
-                let earlier = &map[&slug].name;
-                if earlier.to_lowercase() != name.to_lowercase() {
-                    let message = format!(
-                        "term `{name}` of taxonomy `{tax}` has the same URL as `{earlier}`"
-                    );
-                    let hint = format!(
-                        "`{earlier}` is used at {}, and both would share the page `{tax}/{slug}/`; \
-                         spell the term the same way in both places",
-                        origin_of(content, *p, span.clone())
-                    );
-                    ds.push(content.pages[at].error_at(message, term.span()).hint(hint));
-                }
-            }
+        // Most terms are met again, spelled the same way: those allocate nothing more here.
+        let t = match map.get_mut(&slug) {
+            Some(t) => t,
             None => {
                 first.insert((tax, slug.clone()), (at, term.span()));
+                map.entry(slug.clone()).or_insert_with(|| Term {
+                    name: name.to_string(),
+                    ..Term::default()
+                })
             }
+        };
+        let earlier = &t.name;
+        if earlier != name && earlier.to_lowercase() != name.to_lowercase() {
+            let (p, span) = &first[&(tax, slug.clone())];
+            let message =
+                format!("term `{name}` of taxonomy `{tax}` has the same URL as `{earlier}`");
+            let hint = format!(
+                "`{earlier}` is used at {}, and both would share the page `{tax}/{slug}/`; \
+                 spell the term the same way in both places",
+                origin_of(content, *p, span.clone())
+            );
+            ds.push(content.pages[at].error_at(message, term.span()).hint(hint));
         }
-        let t = map.entry(slug).or_insert_with(|| Term {
-            name: name.to_string(),
-            ..Term::default()
-        });
         if let Some(p) = page {
             if t.pages.last() != Some(&p) {
                 t.pages.push(p);

@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use toml::Spanned;
 
 use crate::config::Config;
@@ -43,53 +45,73 @@ pub(super) fn check_references(content: &mut Content, config: &Config, ds: &mut 
         .map(|c| c.id.as_str())
         .chain(objective_ids.iter().copied())
         .collect();
+    // Pages are checked side by side (most of the work is looking names up); their findings
+    // and the objectives they teach are then taken in page order.
+    let checked: Vec<(Vec<Diagnostic>, Vec<&str>)> = content
+        .pages
+        .par_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut found = Vec::new();
+            let mut taught = Vec::new();
+            for t in &p.meta.teaches {
+                match content.objective(t.get_ref()) {
+                    Some(_) => taught.push(t.get_ref().as_str()),
+                    None => found.extend(unknown(
+                        content,
+                        i,
+                        "objective",
+                        t,
+                        objective_ids.clone(),
+                        "`teaches` lists objective IDs such as `SMS-1.2`",
+                    )),
+                }
+            }
+            for key in p.meta.resources.iter().chain(&p.meta.sources) {
+                if content.resource(key.get_ref()).is_none() {
+                    found.extend(unknown(
+                        content,
+                        i,
+                        "resource",
+                        key,
+                        resource_keys.clone(),
+                        "use the `key` of a resource record",
+                    ));
+                }
+            }
+            for name in p.meta.taxonomies.keys() {
+                if config.taxonomy(name.get_ref()).is_none() {
+                    found.push(unknown_taxonomy(content, i, name, config));
+                }
+            }
+            if let Some(audience) = &p.meta.audience {
+                if config.check.grade_limit(audience.get_ref()).is_none() {
+                    let declared: Vec<&str> = config.check.audiences().collect();
+                    found.extend(unknown(
+                        content,
+                        i,
+                        "audience",
+                        audience,
+                        declared.clone(),
+                        &format!(
+                            "declare its grade limit in site.toml under [check.readability]; declared: {}",
+                            declared.join(", ")
+                        ),
+                    ));
+                }
+            }
+            (found, taught)
+        })
+        .collect();
     let mut taught_in: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-
-    for (i, p) in content.pages.iter().enumerate() {
-        for t in &p.meta.teaches {
-            match content.objective(t.get_ref()) {
-                Some(_) => taught_in.entry(t.get_ref().clone()).or_default().push(i),
-                None => ds.extend(unknown(
-                    content,
-                    i,
-                    "objective",
-                    t,
-                    objective_ids.clone(),
-                    "`teaches` lists objective IDs such as `SMS-1.2`",
-                )),
-            }
-        }
-        for key in p.meta.resources.iter().chain(&p.meta.sources) {
-            if content.resource(key.get_ref()).is_none() {
-                ds.extend(unknown(
-                    content,
-                    i,
-                    "resource",
-                    key,
-                    resource_keys.clone(),
-                    "use the `key` of a resource record",
-                ));
-            }
-        }
-        for name in p.meta.taxonomies.keys() {
-            if config.taxonomy(name.get_ref()).is_none() {
-                ds.push(unknown_taxonomy(content, i, name, config));
-            }
-        }
-        if let Some(audience) = &p.meta.audience {
-            if config.check.grade_limit(audience.get_ref()).is_none() {
-                let declared: Vec<&str> = config.check.audiences().collect();
-                ds.extend(unknown(
-                    content,
-                    i,
-                    "audience",
-                    audience,
-                    declared.clone(),
-                    &format!(
-                        "declare its grade limit in site.toml under [check.readability]; declared: {}",
-                        declared.join(", ")
-                    ),
-                ));
+    for (i, (found, taught)) in checked.into_iter().enumerate() {
+        ds.extend(found);
+        for t in taught {
+            match taught_in.get_mut(t) {
+                Some(pages) => pages.push(i),
+                None => {
+                    taught_in.insert(t.to_string(), vec![i]);
+                }
             }
         }
     }
