@@ -142,19 +142,41 @@ fn median(xs: &[f64]) -> f64 {
     v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
+const USAGE: &str = "usage: bench [--runs N] [PAGES...]
+
+Generates a corpus of each size (1000 and 10000 pages when none is given), times a cold build
+and N warm builds (3 by default), and prints a markdown table. Build first:
+cargo build --release --bins --examples";
+
+/// Stops with `message` and the usage, as a command line tool does for arguments it cannot use.
+fn usage_error(message: &str) -> ! {
+    eprintln!("error: {message}\n\n{USAGE}");
+    std::process::exit(2);
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut runs = 3;
     let mut sizes: Vec<usize> = Vec::new();
     while let Some(a) = args.next() {
-        if a == "--runs" {
+        if a == "--help" || a == "-h" {
+            println!("{USAGE}");
+            return;
+        } else if a == "--runs" {
             runs = args
                 .next()
                 .and_then(|n| n.parse().ok())
                 .filter(|&n| n > 0)
-                .expect("--runs takes a number of warm builds, e.g. --runs 5");
+                .unwrap_or_else(|| {
+                    usage_error("--runs takes a number of warm builds, e.g. --runs 5")
+                });
         } else {
-            sizes.push(a.parse().expect("corpus sizes, e.g. 1000 10000 50000"));
+            match a.parse() {
+                Ok(n) if n > 0 => sizes.push(n),
+                _ => usage_error(&format!(
+                    "`{a}` is not a number of pages; give corpus sizes, e.g. 1000 10000 50000"
+                )),
+            }
         }
     }
     let sizes = if sizes.is_empty() {
