@@ -356,6 +356,13 @@ impl<'a> Iterator for PointerMachina<'a> {
     }
 }
 
+/// trellis patch: where the first `.` of a name or path is, found a byte at a time: names are
+/// short, too short for `memchr`, which `str::find` uses, to pay for itself.
+#[inline]
+pub(crate) fn first_dot(key: &str) -> Option<usize> {
+    key.bytes().position(|b| b == b'.')
+}
+
 /// Lookups a dotted path in a json value
 /// contrary to the json slash pointer it's not allowed to begin with a dot
 #[inline]
@@ -374,8 +381,7 @@ pub fn dotted_pointer<'a>(value: &'a Value, pointer: &str) -> Option<&'a Value> 
     if plain {
         let (mut target, mut rest) = (value, pointer);
         while !rest.is_empty() {
-            // A byte loop: paths are short, too short for `memchr` to pay for itself.
-            let (segment, tail) = match rest.bytes().position(|b| b == b'.') {
+            let (segment, tail) = match first_dot(rest) {
                 Some(dot) => (&rest[..dot], &rest[dot + 1..]),
                 None => (rest, ""),
             };

@@ -3,7 +3,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use crate::context::dotted_pointer;
+use crate::context::{dotted_pointer, first_dot};
 use crate::renderer::for_loop::ForLoop;
 use crate::template::Template;
 
@@ -18,13 +18,6 @@ pub fn value_by_pointer<'a>(pointer: &str, val: &Val<'a>) -> Option<Val<'a>> {
         Cow::Borrowed(r) => dotted_pointer(r, pointer).map(Cow::Borrowed),
         Cow::Owned(ref r) => dotted_pointer(r, pointer).map(|found| Cow::Owned(found.clone())),
     }
-}
-
-/// trellis patch: where the first `.` of a name is, found a byte at a time: names are short,
-/// too short for `memchr`, which `str::find` uses, to pay for itself.
-#[inline]
-pub fn first_dot(key: &str) -> Option<usize> {
-    key.bytes().position(|b| b == b'.')
 }
 
 /// Enumerates the types of stack frames
