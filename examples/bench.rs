@@ -131,7 +131,9 @@ fn serve_edits(trellis: &Path, site: &Path, edits: usize) -> (Vec<f64>, Vec<f64>
             }
         }
     }
-    let _ = child.kill();
+    // Stopped as with Ctrl+C, so that the server removes its build folder.
+    // SAFETY: `kill` only sends a signal to our own child, which has not been reaped yet.
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
     let _ = child.wait();
     (total, rebuild)
 }

@@ -44,8 +44,9 @@ pub enum Command {
     /// Build the site and serve it on this machine, rebuilding and reloading open pages on every
     /// change.
     ///
-    /// The site is built into a temporary folder (not `public/`); HTML pages are served with a
-    /// small live-reload script that `trellis build` never adds.
+    /// The site is built into a temporary folder (not `public/`), removed when the server stops
+    /// (Ctrl+C); HTML pages are served with a small live-reload script that `trellis build`
+    /// never adds.
     Serve {
         /// The port to listen on (0 picks a free one).
         #[arg(short, long, default_value_t = crate::serve::DEFAULT_PORT)]

@@ -44,10 +44,30 @@ impl Server {
     }
 }
 
+impl Server {
+    /// Sends `signal` and waits up to five seconds for the server to exit; `None` if it did not.
+    fn stop(&mut self, signal: libc::c_int) -> Option<std::process::ExitStatus> {
+        let pid = libc::pid_t::try_from(self.child.id()).unwrap();
+        // SAFETY: `kill` only sends a signal to our own child, which has not been reaped yet.
+        unsafe { libc::kill(pid, signal) };
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        // Stopped as a person would (so its folder goes too), and killed if it does not stop.
+        if self.stop(libc::SIGTERM).is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
     }
 }
 
@@ -362,6 +382,24 @@ fn deleting_a_page_removes_it() {
         Duration::from_secs(3),
     );
     assert_eq!(get(s.port, "/notes/second/").status, 404);
+}
+
+#[test]
+fn stopping_the_server_removes_its_folder() {
+    for (signal, name) in [(libc::SIGINT, "Ctrl+C"), (libc::SIGTERM, "SIGTERM")] {
+        let mut s = start(Site::fixture("minimal"));
+        let folder = s.output().parent().unwrap().to_path_buf();
+        assert!(
+            s.output().join("index.html").is_file(),
+            "{name}: no build in {folder:?}"
+        );
+        let status = s.stop(signal);
+        assert!(
+            status.is_some_and(|s| s.success()),
+            "{name}: the server did not stop cleanly: {status:?}"
+        );
+        assert!(!folder.exists(), "{name}: {folder:?} is still there");
+    }
 }
 
 #[test]

@@ -88,6 +88,7 @@ fn follow(watcher: &mut notify::RecommendedWatcher, folder: &Path) {
 
 /// Rebuilds what `changed` affects, then tells the tabs; the search index follows.
 pub(super) fn rebuild(state: &State, live: &mut live::Live, changed: &[PathBuf]) {
+    let _building = super::building();
     let started = std::time::Instant::now();
     match live.rebuild(changed) {
         Ok(done) => {
