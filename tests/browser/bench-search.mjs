@@ -6,10 +6,9 @@
 //
 // Needs release builds: cargo build --release --example corpus && cargo build --release
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { repo, serve, launch } from './lib.mjs';
+import { repo, serve, launch, tempDir } from './lib.mjs';
 
 const sizes = process.argv.slice(2).map(Number);
 const oneTerm = ['caregivers', 'coaching', 'medication', 'workshop', 'pharmacists'];
@@ -35,7 +34,7 @@ const kb = (b) => (b / 1024).toFixed(1);
 const browser = await launch();
 const rows = [];
 for (const n of sizes) {
-  const work = mkdtempSync(join(tmpdir(), `bench-${n}-`));
+  const work = tempDir(`bench-${n}-`);
   run(join(repo, 'target/release/examples/corpus'), ['--pages', String(n), '--out', join(work, 'site')]);
   const summary = run(join(repo, 'target/release/trellis'), ['--root', join(work, 'site'), 'build', '--output', join(work, 'public')]);
   const indexMs = Number(/built in (\d+) ms/.exec(summary.split('\n')[1])[1]);

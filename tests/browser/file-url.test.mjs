@@ -4,9 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { build, serve, launch } from './lib.mjs';
+import { cpSync } from 'node:fs';
+import { build, serve, launch, tempDir } from './lib.mjs';
 
 let out, browser;
 before(async () => {
@@ -31,7 +30,7 @@ test('from file://, the menu, breadcrumbs and a cross-reference lead to the righ
 });
 
 test('under a sub-path over HTTP, pages and styles load', async () => {
-  const parent = mkdtempSync(join(tmpdir(), 'trellis-subpath-'));
+  const parent = tempDir('trellis-subpath-');
   cpSync(out, join(parent, 'course', 'sms'), { recursive: true });
   const server = await serve(parent);
   const page = await browser.newPage();

@@ -2,7 +2,7 @@
 // loopback, start Debian's Chromium headless through playwright-core, and run axe-core.
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, extname, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
@@ -12,9 +12,16 @@ const require = createRequire(import.meta.url);
 export const repo = resolve(import.meta.dirname, '..', '..');
 const binary = join(repo, 'target', 'debug', 'trellis');
 
+/** A new folder in the system's temporary folder, removed when the test process exits. */
+export function tempDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 /** Builds the site in `siteDir` into a fresh temp folder and returns that folder. */
 export function build(siteDir = repo, extraArgs = []) {
-  const out = join(mkdtempSync(join(tmpdir(), 'trellis-browser-')), 'public');
+  const out = join(tempDir('trellis-browser-'), 'public');
   const r = spawnSync(binary, ['--root', siteDir, 'build', '--output', out, ...extraArgs], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`trellis build failed:\n${r.stderr}`);
   return out;

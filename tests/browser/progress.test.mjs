@@ -3,10 +3,9 @@
 // progress exports as JSON and CSV, imports (merging, and refusing bad files) and prints.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, serve, launch, axeViolations } from './lib.mjs';
+import { build, serve, launch, axeViolations, tempDir } from './lib.mjs';
 import { quizKey, answer } from './quiz-answers.mjs';
 
 const STORE = 'trellis.progress.v1';
@@ -18,7 +17,7 @@ const answered = new Map();
 before(async () => {
   server = await serve(build());
   browser = await launch();
-  dir = mkdtempSync(join(tmpdir(), 'trellis-progress-'));
+  dir = tempDir('trellis-progress-');
   learner = await browser.newContext();
   const page = await learner.newPage();
   await page.goto(server.url + PROGRESS);

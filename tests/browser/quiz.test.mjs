@@ -3,11 +3,10 @@
 // storage that is switched off, reading without JavaScript, accessibility and small screens.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, serve, launch, axeViolations, repo } from './lib.mjs';
+import { build, serve, launch, axeViolations, repo, tempDir } from './lib.mjs';
 import { quizKey, question, verdict, fill, answer, quizzes } from './quiz-answers.mjs';
 
 const STORE = 'trellis.progress.v1';
@@ -305,7 +304,7 @@ test('shuffled options keep their order across a reload while the attempt lasts;
 test('a question edited since the last visit is reset on its own; the others keep their answers', async () => {
   // Two builds on one origin (so they share storage): the shipped site, and a copy where one
   // question's prompt has changed.
-  const fixture = mkdtempSync(join(tmpdir(), 'trellis-quiz-site-'));
+  const fixture = tempDir('trellis-quiz-site-');
   cpSync(join(repo, 'content'), join(fixture, 'content'), { recursive: true });
   cpSync(join(repo, 'site.toml'), join(fixture, 'site.toml'));
   symlinkSync(join(repo, 'themes'), join(fixture, 'themes'));
@@ -315,7 +314,7 @@ test('a question edited since the last visit is reset on its own; the others kee
   const edited = original.replace(/prompt = ("""\n|")/, (m) => m + 'Edited: ');
   assert.notEqual(edited, original);
   writeFileSync(source, edited);
-  const parent = mkdtempSync(join(tmpdir(), 'trellis-quiz-versions-'));
+  const parent = tempDir('trellis-quiz-versions-');
   cpSync(out, join(parent, 'before'), { recursive: true });
   cpSync(build(fixture), join(parent, 'after'), { recursive: true });
   const both = await serve(parent);

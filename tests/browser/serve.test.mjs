@@ -4,17 +4,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { repo, launch } from './lib.mjs';
+import { repo, launch, tempDir } from './lib.mjs';
 
 let site, server, url, browser;
 // Everything the server printed, so that a failing test can show it (and so that neither of
 // its pipes can fill up and stall it).
 let said = '';
 before(async () => {
-  site = mkdtempSync(join(tmpdir(), 'trellis-serve-'));
+  site = tempDir('trellis-serve-');
   cpSync(join(repo, 'tests/fixtures/minimal'), site, { recursive: true });
   mkdirSync(join(site, 'static/css'), { recursive: true });
   writeFileSync(join(site, 'static/css/extra.css'), 'body { outline: 0; }\n');
