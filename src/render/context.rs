@@ -88,7 +88,6 @@ pub struct PageCtx<'a> {
     pub description: &'a str,
     pub kind: &'static str,
     pub href: String,
-    pub content: &'a str,
     pub summary: &'a str,
     pub toc: &'a [Heading],
     pub show_toc: bool,
@@ -104,8 +103,8 @@ pub struct PageCtx<'a> {
     pub next: Option<Link>,
     pub section: Option<Link>,
     // The page's `resources`, `sources` (lists of ResourceCtx), `pages` and `subsections`
-    // (lists of PageSummary) are added to its value from the views' values: see
-    // `Renderer::page_context`.
+    // (lists of PageSummary) are added to its value from the views' values, and its `content`
+    // (the body's HTML) is moved in: see `Renderer::page_context`.
 }
 
 #[derive(Clone, Debug, Serialize)]

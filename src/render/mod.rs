@@ -455,10 +455,13 @@ impl<'a> Renderer<'a> {
         let parts = self.parts.as_deref();
         let (template, ctx, capacity) = Parts::time(parts, Part::Context, || self.context(job));
         let out = self.job_path(job);
-        Parts::time(parts, Part::Template, || {
+        let rendered = Parts::time(parts, Part::Template, || {
             self.render_template(template, &ctx, &out, capacity)
-        })
-        .map_err(|e| {
+        });
+        if let Job::Page(i) = job {
+            self.take_back_body(*i, ctx);
+        }
+        rendered.map_err(|e| {
             let page = match job {
                 Job::Page(i) => self.content.pages[*i].file.display().to_string(),
                 _ => out,
@@ -472,6 +475,8 @@ impl<'a> Renderer<'a> {
         match job {
             Job::Page(i) => {
                 let page = &self.content.pages[*i];
+                // The page around a body is a few kilobytes of markup, more with resources.
+                let capacity = self.rendered[*i].html().len() * 5 / 4 + 16 * 1024;
                 let mut ctx = self.base_context(
                     &page.path,
                     &page.meta.title,
@@ -479,8 +484,6 @@ impl<'a> Renderer<'a> {
                     Some(*i),
                 );
                 self.page_context(*i, &mut ctx);
-                // The page around a body is a few kilobytes of markup, more with resources.
-                let capacity = self.rendered[*i].html().len() * 5 / 4 + 16 * 1024;
                 (&self.templates[*i], ctx, capacity)
             }
             Job::Listing(l) => {

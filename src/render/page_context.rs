@@ -123,7 +123,8 @@ impl Renderer<'_> {
         let page = &content.pages[i];
         let rendered = &self.rendered[i];
         let body = &rendered.body;
-        let html = rendered.html();
+        // Moved into the page's value, not copied; [`Renderer::take_back_body`] returns it.
+        let html = std::mem::take(&mut *rendered.html());
         let word_count = rendered.words;
         let resources_of = |keys: &[toml::Spanned<String>]| -> Vec<usize> {
             keys.iter()
@@ -194,7 +195,6 @@ impl Renderer<'_> {
             description: &page.meta.description,
             kind: page.kind().name(),
             href: page.href(),
-            content: &html,
             summary: &self.views.summaries[i].summary,
             toc: &body.toc,
             show_toc: page.meta.toc.unwrap_or(true) && !body.toc.is_empty(),
@@ -229,6 +229,7 @@ impl Renderer<'_> {
                     "subsections",
                     views.summary_list(page.subsections.iter().copied()),
                 ),
+                ("content", tera::Value::String(html)),
             ],
         );
         match page.kind() {
@@ -270,7 +271,26 @@ impl Renderer<'_> {
             }
             Kind::Page | Kind::Section => {}
         }
-        let key = if page.is_section { "section" } else { "page" };
-        ctx.insert_value(key, page_value);
+        ctx.insert_value(value_key(page.is_section), page_value);
+    }
+
+    /// Gives page `i`'s body HTML back from `ctx`, its context, once the page is rendered: the
+    /// checks read it next (and `serve` keeps it for the next build).
+    pub(super) fn take_back_body(&self, i: usize, mut ctx: tera::Context) {
+        let key = value_key(self.content.pages[i].is_section);
+        if let Some(tera::Value::Object(mut value)) = ctx.remove(key) {
+            if let Some(tera::Value::String(html)) = value.remove("content") {
+                self.rendered[i].set_html(html);
+            }
+        }
+    }
+}
+
+/// The name of a content page's own value in its template: `section` or `page`.
+fn value_key(is_section: bool) -> &'static str {
+    if is_section {
+        "section"
+    } else {
+        "page"
     }
 }
