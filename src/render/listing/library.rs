@@ -111,15 +111,26 @@ pub(super) fn filter_path(content: &Content, facet: usize, value: &str) -> Optio
 /// The facet index and the facet navigation, computed once per build and shared by the library
 /// and all its filter pages.
 pub struct LibraryIndex {
+    /// Per facet, each value's label and resources, in reference-list order.
     pub(super) index: Vec<BTreeMap<String, (String, Vec<usize>)>>,
     facets: Vec<Facet>,
+    /// Each resource's place in reference-list order ([`citation_order`]).
+    rank: Vec<usize>,
 }
 
 impl LibraryIndex {
     pub fn new(content: &Content) -> LibraryIndex {
-        let index = facet_index(content);
+        let mut index = facet_index(content);
         let facets = facets(content, &index);
-        LibraryIndex { index, facets }
+        let rank = citation_ranks(content);
+        for (_, list) in index.iter_mut().flat_map(BTreeMap::values_mut) {
+            list.sort_unstable_by_key(|&r| rank[r]);
+        }
+        LibraryIndex {
+            index,
+            facets,
+            rank,
+        }
     }
 
     /// The facets for a filter page: all but the competency list, which grows with the
@@ -185,7 +196,8 @@ pub fn library(r: &Renderer, subset: Option<&[usize]>) -> Library {
             if items.is_empty() {
                 return None;
             }
-            items.sort_by(|&a, &b| citation_order(content, a, b));
+            let rank = &r.library_index().rank;
+            items.sort_unstable_by_key(|&i| rank[i]);
             Some(Group {
                 kind: kind.name(),
                 label: kind.plural(),
@@ -203,22 +215,33 @@ pub fn library(r: &Renderer, subset: Option<&[usize]>) -> Library {
     }
 }
 
-/// Reference-list order: first author, then year, then title.
-pub(super) fn citation_order(content: &Content, a: usize, b: usize) -> std::cmp::Ordering {
-    let key = |i: usize| {
-        let rec = &content.resources[i].record;
-        (
-            // Works without an author are filed under their title, as in APA.
-            rec.authors
-                .get_ref()
-                .first()
-                .unwrap_or(rec.title.get_ref())
-                .to_lowercase(),
-            rec.year(),
-            rec.title.get_ref().to_lowercase(),
-        )
-    };
-    key(a).cmp(&key(b))
+/// Reference-list order: first author, then year, then title (then the order of the
+/// resources' files, which is stable from build to build).
+fn citation_order(content: &Content, i: usize) -> (String, Option<i64>, String, usize) {
+    let rec = &content.resources[i].record;
+    (
+        // Works without an author are filed under their title, as in APA.
+        rec.authors
+            .get_ref()
+            .first()
+            .unwrap_or(rec.title.get_ref())
+            .to_lowercase(),
+        rec.year(),
+        rec.title.get_ref().to_lowercase(),
+        i,
+    )
+}
+
+/// Each resource's place in reference-list order: its keys are worked out once, not at each
+/// comparison of each list that is sorted.
+fn citation_ranks(content: &Content) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..content.resources.len()).collect();
+    order.sort_by_cached_key(|&i| citation_order(content, i));
+    let mut rank = vec![0; order.len()];
+    for (place, &i) in order.iter().enumerate() {
+        rank[i] = place;
+    }
+    rank
 }
 
 #[derive(Serialize)]

@@ -8,7 +8,7 @@ mod taxonomy;
 use super::context;
 use super::Renderer;
 use crate::content::Content;
-use library::{citation_order, facet_index, filter_path, FilterCtx, FACETS};
+use library::{facet_index, filter_path, FilterCtx, FACETS};
 use taxonomy::{page_window, taxonomy_ctx, term_path, PageLink, Paginator, TermCtx};
 
 pub use curriculum_map::{curriculum_map, ShortRef};
@@ -134,9 +134,8 @@ impl Listing {
         let content = r.content;
         match &self.what {
             What::Filter { facet, value } => {
+                // In reference-list order already.
                 let (label, list) = &r.library_index().index[*facet][value];
-                let mut list = list.clone();
-                list.sort_by(|&a, &b| citation_order(content, a, b));
                 let filter = FilterCtx {
                     facet_title: FACETS[*facet].1,
                     label: label.clone(),
@@ -146,7 +145,7 @@ impl Listing {
                         .unwrap_or_default(),
                     facets: r.library_index().filter_facets(),
                 };
-                let resources = r.views.resource_list(list);
+                let resources = r.views.resource_list(list.iter().copied());
                 ctx.insert_value(
                     "filter",
                     context::value_with(&filter, [("resources", resources)]),
