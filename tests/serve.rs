@@ -44,9 +44,13 @@ impl Server {
     }
 }
 
+#[cfg(unix)]
 impl Server {
     /// Sends `signal` and waits up to five seconds for the server to exit; `None` if it did not.
     fn stop(&mut self, signal: libc::c_int) -> Option<std::process::ExitStatus> {
+        if let Ok(Some(status)) = self.child.try_wait() {
+            return Some(status);
+        }
         let pid = libc::pid_t::try_from(self.child.id()).unwrap();
         // SAFETY: `kill` only sends a signal to our own child, which has not been reaped yet.
         unsafe { libc::kill(pid, signal) };
@@ -64,10 +68,12 @@ impl Server {
 impl Drop for Server {
     fn drop(&mut self) {
         // Stopped as a person would (so its folder goes too), and killed if it does not stop.
-        if self.stop(libc::SIGTERM).is_none() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
+        #[cfg(unix)]
+        if self.stop(libc::SIGTERM).is_some() {
+            return;
         }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
@@ -384,6 +390,7 @@ fn deleting_a_page_removes_it() {
     assert_eq!(get(s.port, "/notes/second/").status, 404);
 }
 
+#[cfg(unix)]
 #[test]
 fn stopping_the_server_removes_its_folder() {
     for (signal, name) in [(libc::SIGINT, "Ctrl+C"), (libc::SIGTERM, "SIGTERM")] {

@@ -66,6 +66,8 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
     });
     let _ = crate::fs::remove_dir_all(&base);
     stop_cleanly(base.clone())?;
+    // Should the server fail to start or stop on its own, the folder goes too.
+    let _folder = Own(base.clone());
     let mut live = live::Live::new(options.build.clone(), base.join("site"));
     rebuild(&state, &mut live, &[]);
 
@@ -74,7 +76,9 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
 
     // Watch before announcing the address: an edit made right after must not be missed.
     watch(Arc::clone(&state), options.build.clone(), live)?;
-    say(&format!("Serving at http://{addr}/ (press Ctrl+C to stop)"));
+    if !STOPPING.load(std::sync::atomic::Ordering::SeqCst) {
+        say(&format!("Serving at http://{addr}/ (press Ctrl+C to stop)"));
+    }
 
     let workers: Vec<_> = (0..WORKERS)
         .map(|_| {
@@ -97,13 +101,33 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
 /// folder is never removed under a build (and no build starts after).
 static BUILDING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-/// Serve's folder is the server's own: Ctrl+C (or SIGTERM, SIGHUP) removes it and exits, so a
-/// 10,000-page site does not leave 370 MB in the temporary folder each time it is served.
+/// Set by the first Ctrl+C: a second one stops at once.
+static STOPPING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Serve's folder is the server's own: Ctrl+C (or SIGTERM, SIGHUP) removes it and exits 0, so a
+/// 10,000-page site does not leave 370 MB in the temporary folder each time it is served. A
+/// build in progress is finished first (a large site's first build takes seconds), and removing
+/// a large folder takes seconds too; Ctrl+C again exits at once (130), leaving what is left.
 fn stop_cleanly(folder: std::path::PathBuf) -> Result<(), Error> {
+    use std::sync::atomic::Ordering;
     ctrlc::set_handler(move || {
-        let _building = building();
-        let _ = std::fs::remove_dir_all(&folder);
-        std::process::exit(0);
+        if STOPPING.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        // Stopped on a thread of its own, so that this handler sees a second Ctrl+C.
+        let folder = folder.clone();
+        std::thread::spawn(move || {
+            let _building = match BUILDING.try_lock() {
+                Ok(idle) => idle,
+                Err(std::sync::TryLockError::Poisoned(idle)) => idle.into_inner(),
+                Err(std::sync::TryLockError::WouldBlock) => {
+                    say("Stopping after the build in progress (Ctrl+C again stops at once)");
+                    building()
+                }
+            };
+            let _ = std::fs::remove_dir_all(&folder);
+            std::process::exit(0);
+        });
     })
     .map_err(|e| Error::Other(format!("could not handle Ctrl+C: {e}")))
 }
@@ -111,6 +135,15 @@ fn stop_cleanly(folder: std::path::PathBuf) -> Result<(), Error> {
 /// Waits for the build in progress, if any, and keeps others from starting while held.
 fn building() -> std::sync::MutexGuard<'static, ()> {
     BUILDING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A folder removed when this is dropped.
+struct Own(std::path::PathBuf);
+
+impl Drop for Own {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 /// A listening socket with Nagle's algorithm off, which accepted connections inherit: tiny_http
