@@ -260,7 +260,7 @@ impl Renderer<'_> {
                 list.extend(resources_of(&page.meta.resources));
                 ctx.insert_value("resources", self.views.resource_list(list));
             }
-            Kind::Library => ctx.insert("library", &listing::library(self, None)),
+            Kind::Library => ctx.insert("library", &listing::library(self)),
             Kind::CurriculumMap => ctx.insert("map", &listing::curriculum_map(self)),
             Kind::Progress => ctx.insert("progress", &progress::progress(content, self.views)),
             Kind::Quiz => {

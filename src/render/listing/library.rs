@@ -180,17 +180,14 @@ fn facets(content: &Content, index: &[BTreeMap<String, (String, Vec<usize>)>]) -
         .collect()
 }
 
-/// The library's data: all resources grouped by kind (or only `subset`), and the facets.
-pub fn library(r: &Renderer, subset: Option<&[usize]>) -> Library {
+/// The library's data: all resources grouped by kind, and the facets.
+pub fn library(r: &Renderer) -> Library {
     let content = r.content;
-    let all: Vec<usize> = (0..content.resources.len()).collect();
-    let list = subset.unwrap_or(&all);
+    let count = content.resources.len();
     let groups = ResourceKind::ALL
         .iter()
         .filter_map(|kind| {
-            let mut items: Vec<usize> = list
-                .iter()
-                .copied()
+            let mut items: Vec<usize> = (0..count)
                 .filter(|&i| content.resources[i].record.kind.get_ref() == kind)
                 .collect();
             if items.is_empty() {
@@ -209,7 +206,7 @@ pub fn library(r: &Renderer, subset: Option<&[usize]>) -> Library {
         })
         .collect();
     Library {
-        count: list.len(),
+        count,
         groups,
         facets: r.library_index().facets.clone(),
     }
