@@ -7,10 +7,14 @@
 //! cargo build --release --bins --examples
 //! ./target/release/examples/bench 1000 10000 50000
 //! ./target/release/examples/bench --runs 5 10000
+//! ./target/release/examples/bench --hugo 10000
 //! ```
 //!
 //! It runs the release binaries `target/release/trellis` and `target/release/examples/corpus`
-//! and prints a markdown table (docs/PERFORMANCE.md holds the figures).
+//! and prints a markdown table (docs/PERFORMANCE.md holds the figures). With `--hugo`, it also
+//! writes each corpus's lessons and modules as a Hugo site (`corpus --hugo`) and times `hugo`
+//! (on PATH) on it the same way, one build of each tool after the other, so that both meet the
+//! same machine.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -144,10 +148,11 @@ fn median(xs: &[f64]) -> f64 {
     v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
-const USAGE: &str = "usage: bench [--runs N] [PAGES...]
+const USAGE: &str = "usage: bench [--runs N] [--hugo] [PAGES...]
 
 Generates a corpus of each size (1000 and 10000 pages when none is given), times a cold build
-and N warm builds (3 by default), and prints a markdown table. Build first:
+and N warm builds (3 by default), and prints a markdown table. With --hugo, also times `hugo`
+(on PATH) on the same lessons and modules, its builds taking turns with Trellis's. Build first:
 cargo build --release --bins --examples";
 
 /// Stops with `message` and the usage, as a command line tool does for arguments it cannot use.
@@ -159,11 +164,14 @@ fn usage_error(message: &str) -> ! {
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut runs = 3;
+    let mut hugo = false;
     let mut sizes: Vec<usize> = Vec::new();
     while let Some(a) = args.next() {
         if a == "--help" || a == "-h" {
             println!("{USAGE}");
             return;
+        } else if a == "--hugo" {
+            hugo = true;
         } else if a == "--runs" {
             runs = args
                 .next()
@@ -192,8 +200,12 @@ fn main() {
         trellis.is_file() && corpus.is_file(),
         "build first: cargo build --release --bins --examples"
     );
+    if hugo && Command::new("hugo").arg("version").output().is_err() {
+        usage_error("--hugo needs `hugo` on PATH (Debian: apt-get install hugo)");
+    }
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!("{cores} cores\n");
+    let mut against = Vec::new();
     println!("| pages | files in | cold build | warm build: median (min-max) of {runs} | warm processor time (median) | pages/s (cold) | peak RSS | output | search index | serve edit: rebuild / to reload (median, max) |");
     println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for n in sizes {
@@ -219,15 +231,58 @@ fn main() {
             ]);
             c
         };
+        let hugo_site = work.join("hugo-site");
+        let hugo_out = work.join("hugo-public");
+        if hugo {
+            let status = Command::new(&corpus)
+                .args(["--pages", &n.to_string(), "--hugo", "--out"])
+                .arg(&hugo_site)
+                .stdout(Stdio::null())
+                .status()
+                .unwrap();
+            assert!(status.success(), "the corpus generator failed (--hugo)");
+        }
+        let hugo_build = || {
+            let mut c = Command::new("hugo");
+            c.arg("--quiet")
+                .arg("--source")
+                .arg(&hugo_site)
+                .arg("--destination")
+                .arg(&hugo_out);
+            c
+        };
+        // With --hugo the two tools take turns, so that a slow spell of the machine meets both.
         let cold = measure(&mut build());
-        let warm: Vec<Run> = (0..runs).map(|_| measure(&mut build())).collect();
+        let hugo_cold = hugo.then(|| measure(&mut hugo_build()));
+        let (mut warm, mut hugo_warm) = (Vec::new(), Vec::new());
+        for _ in 0..runs {
+            warm.push(measure(&mut build()));
+            if hugo {
+                hugo_warm.push(measure(&mut hugo_build()));
+            }
+        }
         let secs = |f: fn(&Run) -> Duration| -> Vec<f64> {
             warm.iter().map(|r| f(r).as_secs_f64()).collect()
         };
         let walls = secs(|r| r.wall);
-        let (fastest, slowest) = walls
-            .iter()
-            .fold((f64::MAX, 0.0f64), |(lo, hi), &w| (lo.min(w), hi.max(w)));
+        let (fastest, slowest) = spread(&walls);
+        if let Some(hugo_cold) = hugo_cold {
+            let hugo_walls: Vec<f64> = hugo_warm.iter().map(|r| r.wall.as_secs_f64()).collect();
+            let (lo, hi) = spread(&hugo_walls);
+            let hugo_peak = hugo_warm
+                .iter()
+                .map(|r| r.peak_rss_kb)
+                .fold(hugo_cold.peak_rss_kb, i64::max);
+            against.push(format!(
+                "| {n} | {:.2} s | {:.2} s | {:.2} s ({fastest:.2}-{slowest:.2}) | {:.2} s ({lo:.2}-{hi:.2}) | {} MB in {} files |",
+                cold.wall.as_secs_f64(),
+                hugo_cold.wall.as_secs_f64(),
+                median(&walls),
+                median(&hugo_walls),
+                hugo_peak / 1024,
+                walk(&hugo_out).len(),
+            ));
+        }
         let peak_rss_kb = warm
             .iter()
             .map(|r| r.peak_rss_kb)
@@ -262,4 +317,36 @@ fn main() {
         );
         let _ = std::fs::remove_dir_all(&work);
     }
+    if !against.is_empty() {
+        println!(
+            "\nAgainst Hugo (`hugo --quiet`, {}), on the same lessons and modules:\n",
+            hugo_version()
+        );
+        println!("| pages | Trellis cold | Hugo cold | Trellis warm: median (min-max) of {runs} | Hugo warm: median (min-max) of {runs} | Hugo peak RSS, output |");
+        println!("| --- | --- | --- | --- | --- | --- |");
+        for row in against {
+            println!("{row}");
+        }
+    }
+}
+
+/// The fastest and the slowest of `xs`.
+fn spread(xs: &[f64]) -> (f64, f64) {
+    xs.iter()
+        .fold((f64::MAX, 0.0f64), |(lo, hi), &w| (lo.min(w), hi.max(w)))
+}
+
+/// `hugo version`'s first word after "hugo", e.g. `v0.111.3+extended`.
+fn hugo_version() -> String {
+    Command::new("hugo")
+        .arg("version")
+        .output()
+        .ok()
+        .and_then(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .split_whitespace()
+                .nth(1)
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| "version unknown".to_string())
 }

@@ -266,3 +266,50 @@ fn a_non_empty_folder_is_refused_unless_forced() {
     corpus::prepare_out(&missing, false).unwrap();
     assert!(missing.is_dir());
 }
+
+#[test]
+fn the_hugo_site_holds_the_same_lessons_in_hugos_terms() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = corpus::generate_hugo(120, 42, dir.path()).unwrap();
+    let (trellis, trellis_summary) = generate(120, 42);
+    assert_eq!(
+        (summary.lessons, summary.modules),
+        (120, trellis_summary.modules)
+    );
+    let files = snapshot(dir.path());
+    // Lessons and module pages, the home and modules pages, hugo.toml, 5 layouts, a stylesheet.
+    assert_eq!(summary.files, 120 + summary.modules + 2 + 7);
+    assert_eq!(files.len(), summary.files);
+    let text = |files: &BTreeMap<String, Vec<u8>>, path: &str| {
+        String::from_utf8(files[path].clone()).unwrap_or_else(|_| panic!("{path}"))
+    };
+    let lesson = text(&files, "content/modules/m-0001/l-01.md");
+    let original = text(&snapshot(trellis.path()), "content/modules/m-0001/l-01.md");
+    // The same prose, with Trellis's syntax turned into Hugo's.
+    assert_eq!(lesson.lines().count(), original.lines().count() - 1);
+    let first = |t: &str| {
+        let body = t.split("+++\n\n").nth(1).unwrap();
+        body.split("\n\n").next().unwrap().to_string()
+    };
+    assert_eq!(first(&lesson), first(&original));
+    for (path, bytes) in files.iter().filter(|(p, _)| p.starts_with("content/")) {
+        let page = String::from_utf8_lossy(bytes);
+        for trellis_only in [
+            "](@",
+            "[@",
+            "[taxonomies]",
+            "<!-- more -->",
+            "\nresources =",
+        ] {
+            assert!(
+                !page.contains(trellis_only),
+                "{path} holds {trellis_only:?}"
+            );
+        }
+    }
+    assert!(lesson.contains("\ntopics = [") && lesson.contains("<!--more-->"));
+    // Same seed, same bytes.
+    let again = tempfile::tempdir().unwrap();
+    corpus::generate_hugo(120, 42, again.path()).unwrap();
+    assert!(differences(&files, &snapshot(again.path())).is_empty());
+}

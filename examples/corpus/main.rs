@@ -18,6 +18,7 @@
 //! count and seed give byte-identical files whatever the order or thread they are written in.
 
 mod curriculum;
+mod hugo;
 mod lessons;
 mod plan;
 mod prose;
@@ -36,6 +37,7 @@ use clap::Parser;
 use rayon::prelude::*;
 
 use curriculum::{competency, resource_list};
+pub use hugo::generate as generate_hugo;
 use lessons::lesson;
 use plan::{Plan, RESOURCES_PER_LIST};
 use quizzes::{quiz, quizzes_index};
@@ -61,14 +63,16 @@ struct Args {
     /// Write into a non-empty folder: its `content/` is removed first and `site.toml` replaced.
     #[arg(long)]
     force: bool,
+    /// Write the same lessons and modules as a Hugo site instead (hugo.toml, layouts/), to time
+    /// Hugo on the pages Trellis builds.
+    #[arg(long)]
+    hugo: bool,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
     let started = Instant::now();
-    match prepare_out(&args.out, args.force)
-        .and_then(|()| generate(args.pages as usize, args.seed, &args.out))
-    {
+    match prepare_out(&args.out, args.force).and_then(|()| write_site(&args)) {
         Ok(summary) => {
             println!(
                 "{summary} into {} in {:.2} s",
@@ -82,6 +86,45 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Writes the site `args` asks for and says what it wrote.
+fn write_site(args: &Args) -> io::Result<String> {
+    let pages = args.pages as usize;
+    Ok(if args.hugo {
+        generate_hugo(pages, args.seed, &args.out)?.to_string()
+    } else {
+        generate(pages, args.seed, &args.out)?.to_string()
+    })
+}
+
+/// Writes each module's folder under `content/modules/`: its index page and its lessons, each
+/// page's text passed through `page` first.
+fn write_modules(
+    plan: &Plan,
+    content: &Path,
+    page: impl Fn(String) -> String + Sync,
+) -> io::Result<Written> {
+    let per_module: Vec<Written> = plan
+        .modules
+        .par_iter()
+        .map(|m| {
+            let dir = content.join(format!("modules/m-{:04}", m.number));
+            std::fs::create_dir_all(&dir).map_err(|e| at(e, &dir))?;
+            let mut files = vec![(dir.join("_index.md"), page(module_index(plan, m)))];
+            for l in 0..m.lessons {
+                let path = dir.join(format!("l-{:02}.md", l + 1));
+                files.push((path, page(lesson(plan, m, l))));
+            }
+            write_all(&files)
+        })
+        .collect::<io::Result<_>>()?;
+    Ok(per_module
+        .into_iter()
+        .fold(Written::default(), |a, w| Written {
+            files: a.files + w.files,
+            bytes: a.bytes + w.bytes,
+        }))
 }
 
 /// What [`generate`] wrote.
@@ -161,24 +204,9 @@ pub fn generate(pages: usize, seed: u64, out: &Path) -> io::Result<Summary> {
     }
     let mut written = write_all(&files)?;
 
-    let per_module: Vec<Written> = plan
-        .modules
-        .par_iter()
-        .map(|m| {
-            let dir = content.join(format!("modules/m-{:04}", m.number));
-            std::fs::create_dir_all(&dir).map_err(|e| at(e, &dir))?;
-            let mut files = vec![(dir.join("_index.md"), module_index(&plan, m))];
-            for l in 0..m.lessons {
-                let path = dir.join(format!("l-{:02}.md", l + 1));
-                files.push((path, lesson(&plan, m, l)));
-            }
-            write_all(&files)
-        })
-        .collect::<io::Result<_>>()?;
-    for w in per_module {
-        written.files += w.files;
-        written.bytes += w.bytes;
-    }
+    let modules = write_modules(&plan, &content, |page| page)?;
+    written.files += modules.files;
+    written.bytes += modules.bytes;
 
     Ok(Summary {
         lessons: pages,
