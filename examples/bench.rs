@@ -10,6 +10,8 @@
 //! ./target/release/examples/bench --hugo 10000
 //! ```
 //!
+//! Before each timed build it flushes what the earlier ones wrote (`sync`), untimed.
+//!
 //! It runs the release binaries `target/release/trellis` and `target/release/examples/corpus`
 //! and prints a markdown table (docs/PERFORMANCE.md holds the figures). With `--hugo`, it also
 //! writes each corpus's lessons and modules as a Hugo site (`corpus --hugo`) and times `hugo`
@@ -30,9 +32,13 @@ struct Run {
 }
 
 /// Runs a command to its end; wall time and the child's peak resident memory (from wait4).
+/// What earlier commands wrote is flushed to disk first, untimed, so that the kernel's
+/// writing back of one build's output does not land in the next one's time.
 // wait4 reaps the child, which `Child::wait` cannot see.
 #[allow(clippy::zombie_processes)]
 fn measure(cmd: &mut Command) -> Run {
+    // SAFETY: sync takes no arguments and cannot fail.
+    unsafe { libc::sync() };
     let start = Instant::now();
     let child = cmd.stdout(Stdio::null()).spawn().expect("run the command");
     let mut status = 0;
