@@ -1,15 +1,17 @@
 //! The corpus's lessons and modules as a Hugo site, so that Hugo can be timed on the same pages
 //! on the same machine (`corpus --hugo`; docs/PERFORMANCE.md, "Against Hugo").
 //!
-//! Each page is the Trellis page's markdown with what Hugo reads differently changed:
-//! taxonomies move to the top of the front matter, `resources` (a reserved key in Hugo) becomes
-//! `refs`, `<!-- more -->` becomes Hugo's `<!--more-->`, `@/` links become the page's URL and
-//! `[@ID]` cross-references become links to an anchor. The layouts render what Trellis's theme
-//! renders around a lesson: head, site header with the menu and a search form, breadcrumbs, the
-//! table of contents, the body with highlighted code (CSS classes, as Trellis writes them), the
-//! page's terms and previous and next links; sections list their pages with summaries, and term
-//! pages are paginated by 50, Trellis's default. Hugo gets the easier job: no competency,
-//! resource or quiz pages, no search index and no checks of the rendered pages.
+//! Each page is the Trellis page's markdown with what Hugo reads differently changed: the
+//! `[taxonomies]` header is dropped, so that the keys under it (the last table of every corpus
+//! page) are top-level keys as Hugo wants them; `resources` (a reserved key in Hugo) becomes
+//! `refs`; `<!-- more -->` becomes Hugo's `<!--more-->`; `@/` links become `relref` shortcodes,
+//! which Hugo resolves and checks as Trellis does `@/` links; and `[@ID]` cross-references
+//! become links to an anchor. The rewriting knows the forms the corpus writes, not all of
+//! Trellis's syntax. The layouts render what Trellis's theme renders around a lesson: head, site
+//! header with the menu and a search form, breadcrumbs, the table of contents, the body with
+//! highlighted code (CSS classes, as Trellis writes them), the page's terms and previous and
+//! next links; sections list their pages with descriptions, and term pages are paginated by 50,
+//! Trellis's default. Hugo gets the easier job (docs/PERFORMANCE.md lists what it leaves out).
 
 use std::fmt::Write as _;
 use std::io;
@@ -97,8 +99,9 @@ const SINGLE: &str = r##"{{ define "main" }}
   <p class="terms">{{ $taxonomy | humanize }}: {{ range . }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}</p>
   {{- end }}{{ end }}
   <nav class="prevnext" aria-label="Previous and next">
-    {{- with .PrevInSection }}<a rel="prev" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
-    {{- with .NextInSection }}<a rel="next" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
+    {{- /* Hugo's "next in section" is the page before this one in weight order. */}}
+    {{- with .NextInSection }}<a rel="prev" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
+    {{- with .PrevInSection }}<a rel="next" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
   </nav>
 </article>
 {{ end }}
@@ -109,7 +112,7 @@ const LIST: &str = r##"{{ define "main" }}
 <div class="prose">{{ .Content }}</div>
 <ul class="cards">
 {{- range .Pages }}
-  <li><a href="{{ .RelPermalink }}">{{ .Title }}</a><p>{{ .Summary }}</p></li>
+  <li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ with .Description }}<p class="card-text">{{ . }}</p>{{ else }}<div class="card-text">{{ .Summary }}</div>{{ end }}</li>
 {{- end }}
 </ul>
 {{ end }}
@@ -130,7 +133,7 @@ const TERM: &str = r##"{{ define "main" }}
 {{- $pager := .Paginate .Pages }}
 <ul class="cards">
 {{- range $pager.Pages }}
-  <li><a href="{{ .RelPermalink }}">{{ .Title }}</a><p>{{ .Summary }}</p></li>
+  <li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ with .Description }}<p class="card-text">{{ . }}</p>{{ else }}<div class="card-text">{{ .Summary }}</div>{{ end }}</li>
 {{- end }}
 </ul>
 <nav class="pagination" aria-label="Pages">
@@ -170,32 +173,28 @@ fn for_hugo(text: &str) -> String {
     out
 }
 
-/// `](@/a/b.md)` -> `](/a/b/)`, `](@ID)` -> `](#ID)` and `[@ID]` -> `[ID](#ID)`.
+/// `](@/a/b.md#x)` -> `]({{< relref "/a/b.md#x" >}})`, `](@ID)` -> `](#ID)` and `[@ID]` ->
+/// `[ID](#ID)`; any other `@` is left as it is.
 fn links(body: &str) -> String {
-    let mut out = String::with_capacity(body.len() + 128);
+    let mut out = String::with_capacity(body.len() + 256);
     let mut rest = body;
     while let Some(at) = rest.find('@') {
         let (before, after) = rest.split_at(at);
-        let target_end = after.find([')', ']']).unwrap_or(after.len());
+        let target_end = after
+            .find(|c: char| matches!(c, ')' | ']') || c.is_whitespace())
+            .unwrap_or(after.len());
         let target = &after[1..target_end];
-        if before.ends_with("](") {
+        let closes = |c: char| after[target_end..].starts_with(c);
+        if before.ends_with("](") && closes(')') {
             out.push_str(before);
-            match target.strip_prefix('/') {
-                Some(path) => {
-                    let path = path.trim_end_matches(".md").trim_end_matches("_index");
-                    let path = path.trim_end_matches('/');
-                    out.push('/');
-                    if !path.is_empty() {
-                        out.push_str(path);
-                        out.push('/');
-                    }
-                }
-                None => {
-                    let _ = write!(out, "#{target}");
-                }
+            if target.starts_with('/') {
+                let _ = write!(out, "{{{{< relref \"{target}\" >}}}}");
+            } else {
+                let _ = write!(out, "#{target}");
             }
             rest = &after[target_end..];
-        } else if before.ends_with('[') && after[target_end..].starts_with(']') {
+        } else if before.ends_with('[') && closes(']') && !after[target_end + 1..].starts_with('(')
+        {
             let _ = write!(out, "{before}{target}](#{target})");
             rest = &after[target_end + 1..];
         } else {
@@ -206,6 +205,19 @@ fn links(body: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The home page: the Trellis corpus's links to its competencies, library and map would point
+/// at pages the Hugo site does not have.
+fn hugo_home(plan: &Plan) -> String {
+    let page = for_hugo(&home(plan));
+    let (front, body) = page.split_at(page.find("+++\n\n").unwrap_or(0) + 5);
+    let kept = body.split_once("\n\n").map_or("", |(_, rest)| rest);
+    format!(
+        "{front}This synthetic curriculum has {} lessons in [{} modules]({{{{< relref \"/modules/_index.md\" >}}}}).\n\n{kept}",
+        plan.lessons,
+        plan.modules.len()
+    )
 }
 
 /// What [`generate`] wrote.
@@ -244,7 +256,7 @@ pub fn generate(pages: usize, seed: u64, out: &Path) -> io::Result<HugoSummary> 
         (layouts.join("taxonomy.html"), TAXONOMY.to_string()),
         (layouts.join("term.html"), TERM.to_string()),
         (out.join("static/css/style.css"), STYLE.to_string()),
-        (content.join("_index.md"), for_hugo(&home(plan))),
+        (content.join("_index.md"), hugo_home(plan)),
         (
             content.join("modules/_index.md"),
             for_hugo(&modules_index(plan)),
@@ -274,8 +286,32 @@ mod tests {
         assert_eq!(
             for_hugo(page),
             "+++\ntitle = \"T\"\nrefs = [\"k\"]\n\ntopics = [\"a\"]\n+++\n\nLead.\n\n<!--more-->\n\n\
-             See [more](/modules/m-0002/l-03/), [the objective](#CMP-1.1), [CMP-2](#CMP-2) and a@b.\n"
+             See [more]({{< relref \"/modules/m-0002/l-03.md\" >}}), [the objective](#CMP-1.1), \
+             [CMP-2](#CMP-2) and a@b.\n"
         );
-        assert_eq!(links("[home](@/_index.md)"), "[home](/)");
+        for (text, hugo) in [
+            (
+                "[home](@/_index.md#top)",
+                "[home]({{< relref \"/_index.md#top\" >}})",
+            ),
+            ("[@X](https://x.org)", "[@X](https://x.org)"),
+            ("[@a b] and [x](@y \"t\")", "[@a b] and [x](@y \"t\")"),
+            ("mail me@x", "mail me@x"),
+            ("unclosed [@X", "unclosed [@X"),
+            ("unclosed [x](@/a.md", "unclosed [x](@/a.md"),
+        ] {
+            assert_eq!(links(text), hugo, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_home_page_links_only_to_what_the_hugo_site_has() {
+        let plan = Plan::new(30, 1);
+        let home = hugo_home(&plan);
+        assert!(home.starts_with("+++\ntitle = "), "{home}");
+        assert!(home.contains(
+            "This synthetic curriculum has 30 lessons in [3 modules]({{< relref \"/modules/_index.md\" >}})."
+        ), "{home}");
+        assert_eq!(home.matches("relref").count(), 1, "{home}");
     }
 }
