@@ -206,9 +206,11 @@ fn main() {
         trellis.is_file() && corpus.is_file(),
         "build first: cargo build --release --bins --examples"
     );
-    if hugo && Command::new("hugo").arg("version").output().is_err() {
-        usage_error("--hugo needs `hugo` on PATH (Debian: apt-get install hugo)");
-    }
+    let hugo_version = hugo.then(|| {
+        hugo_version().unwrap_or_else(|| {
+            usage_error("--hugo needs `hugo` on PATH (Debian: apt-get install hugo)")
+        })
+    });
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!("{cores} cores\n");
     let mut against = Vec::new();
@@ -323,11 +325,8 @@ fn main() {
         );
         let _ = std::fs::remove_dir_all(&work);
     }
-    if !against.is_empty() {
-        println!(
-            "\nAgainst Hugo (`hugo --quiet`, {}), on the same lessons and modules:\n",
-            hugo_version()
-        );
+    if let Some(version) = hugo_version {
+        println!("\nAgainst Hugo (`hugo --quiet`, {version}), on the same lessons and modules:\n");
         println!("| pages | Trellis cold | Hugo cold | Trellis warm: median (min-max) of {runs} | Hugo warm: median (min-max) of {runs} | Hugo peak RSS, output |");
         println!("| --- | --- | --- | --- | --- | --- |");
         for row in against {
@@ -342,17 +341,14 @@ fn spread(xs: &[f64]) -> (f64, f64) {
         .fold((f64::MAX, 0.0f64), |(lo, hi), &w| (lo.min(w), hi.max(w)))
 }
 
-/// `hugo version`'s first word after "hugo", e.g. `v0.111.3+extended`.
-fn hugo_version() -> String {
-    Command::new("hugo")
-        .arg("version")
-        .output()
-        .ok()
-        .and_then(|o| {
-            String::from_utf8_lossy(&o.stdout)
-                .split_whitespace()
-                .nth(1)
-                .map(str::to_string)
-        })
-        .unwrap_or_else(|| "version unknown".to_string())
+/// `hugo version`'s first word after "hugo", e.g. `v0.111.3+extended`; `None` without `hugo`.
+fn hugo_version() -> Option<String> {
+    let out = Command::new("hugo").arg("version").output().ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    Some(
+        text.split_whitespace()
+            .nth(1)
+            .unwrap_or("version unknown")
+            .to_string(),
+    )
 }

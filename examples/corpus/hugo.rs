@@ -263,9 +263,7 @@ pub fn generate(pages: usize, seed: u64, out: &Path) -> io::Result<HugoSummary> 
         ),
     ];
     let mut written = write_all(&files)?;
-    let modules = super::write_modules(plan, &content, |page| for_hugo(&page))?;
-    written.files += modules.files;
-    written.bytes += modules.bytes;
+    written += super::write_modules(plan, &content, |page| for_hugo(&page))?;
     Ok(HugoSummary {
         lessons: pages,
         modules: plan.modules.len(),

@@ -119,12 +119,11 @@ fn write_modules(
             write_all(&files)
         })
         .collect::<io::Result<_>>()?;
-    Ok(per_module
-        .into_iter()
-        .fold(Written::default(), |a, w| Written {
-            files: a.files + w.files,
-            bytes: a.bytes + w.bytes,
-        }))
+    let mut written = Written::default();
+    for w in per_module {
+        written += w;
+    }
+    Ok(written)
 }
 
 /// What [`generate`] wrote.
@@ -204,9 +203,7 @@ pub fn generate(pages: usize, seed: u64, out: &Path) -> io::Result<Summary> {
     }
     let mut written = write_all(&files)?;
 
-    let modules = write_modules(&plan, &content, |page| page)?;
-    written.files += modules.files;
-    written.bytes += modules.bytes;
+    written += write_modules(&plan, &content, |page| page)?;
 
     Ok(Summary {
         lessons: pages,

@@ -39,6 +39,13 @@ pub(super) struct Written {
     pub(super) bytes: u64,
 }
 
+impl std::ops::AddAssign for Written {
+    fn add_assign(&mut self, other: Written) {
+        self.files += other.files;
+        self.bytes += other.bytes;
+    }
+}
+
 pub(super) fn write_all(files: &[(PathBuf, String)]) -> io::Result<Written> {
     let mut w = Written::default();
     for (path, text) in files {
